@@ -1,0 +1,9 @@
+// src/checks: the invariant checkers that judge a run once it is recorded.
+// Pure functions of the recorded history → Verdict (true | false | unknown + evidence).
+export * from './checker.js';
+export * from './percentiles.js';
+export * from './progress.js';
+export * from './no-loss.js';
+export * from './consistency.js';
+export * from './converge.js';
+export * from './recovery.js';

@@ -1,0 +1,29 @@
+// The crashtest program: name, version, commands; errors become exit codes here and only here.
+import { Command } from 'commander';
+import { VERSION } from '../run-record.js';
+import { reportError } from './exit-codes.js';
+import { registerRun } from './run.js';
+import { registerValidate } from './validate.js';
+import { registerRuns } from './runs.js';
+
+const program = new Command()
+  .name('crashtest')
+  .description('The kill -9 litmus test of crash-only software: run a whole system, SIGKILL its parts, check it keeps its promises.')
+  .version(VERSION)
+  .showSuggestionAfterError(true)
+  .exitOverride()
+  .addHelpText('after', `
+Examples:
+  $ crashtest run scenarios/converter.yml          # the reference system, about a minute
+  $ crashtest validate my-system.yml
+  $ crashtest runs`);
+
+registerRun(program);
+registerValidate(program);
+registerRuns(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = reportError(error);
+}

@@ -1,0 +1,24 @@
+// The end of a run on the terminal: one line per invariant, the verdict, the way to replay it.
+import { Chalk } from 'chalk';
+import type { RunResult } from '../run.js';
+import { reportError } from './exit-codes.js';
+
+/** Prints the verdict lines (or the error) of a finished run. */
+export function printVerdicts(result: RunResult): void {
+  const c = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
+  if (result.status === 'aborted') {
+    process.stdout.write(`run ${result.runId} aborted; every component was stopped\n`);
+    return;
+  }
+  if (result.error) {
+    reportError(result.error);
+    return;
+  }
+  process.stdout.write('\n');
+  for (const verdict of result.judgement?.verdicts ?? []) {
+    const mark = verdict.valid === true ? c.green('PASS ') : verdict.valid === false ? c.red('FAIL ') : c.yellow('ERROR');
+    process.stdout.write(`  ${mark} ${verdict.name.padEnd(12)} ${verdict.summary}\n`);
+  }
+  const verdict = result.exitCode === 0 ? c.green.bold('PASSED') : c.red.bold('FAILED');
+  process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode}) · output ${result.outDir}\n`);
+}

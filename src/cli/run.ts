@@ -1,0 +1,91 @@
+// crashtest run <scenario.yml>: the kill -9 litmus test; prints events as they happen, ends with the verdict.
+import { Option, type Command } from 'commander';
+import { runScenario, type RunResult } from '../run.js';
+import { parseDuration, formatDuration } from '../scenario/index.js';
+import { DEFAULT_DB } from '../store/index.js';
+import { terminalReporter } from '../report/index.js';
+import { ScenarioError } from '../errors.js';
+import { printVerdicts } from './print-verdicts.js';
+
+interface RunFlags {
+  seed?: number;
+  duration?: number;
+  interval?: number;
+  out: string;
+  db: string;
+  chaos: boolean;
+  verbose?: boolean;
+}
+
+/** Registers `run`. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run a scenario: start its components, kill them on a seeded schedule, check the invariants')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('--seed <n>', 'seed of the fault schedule (default: the scenario\'s, else random)', parseSeed)
+    .option('--duration <time>', 'load and chaos phase, e.g. 30s or 2m (default: the scenario\'s)', durationOption('--duration'))
+    .option('--interval <time>', 'time between kills, e.g. 500ms (default: the scenario\'s, else 10s)', durationOption('--interval'))
+    .option('--out <dir>', 'folder for run output: <dir>/<run-id>/', 'reports')
+    .option('--db <file>', 'results database', DEFAULT_DB)
+    .addOption(new Option('--no-chaos', 'same run without faults: the baseline to compare against'))
+    .option('-v, --verbose', 'also print every workload operation and teardown exits')
+    .addHelpText('after', `
+Exit codes: 0 every invariant held · 1 an invariant failed · 2 bad scenario or usage ·
+            3 the system under test failed to start · 4 internal error · 130 interrupted
+
+Examples:
+  $ crashtest run scenarios/converter.yml
+  $ crashtest run scenarios/converter.yml --seed 42 --duration 30s --interval 2s
+  $ crashtest run scenarios/converter.yml --no-chaos          # baseline without kills`)
+    .action(async (file: string, flags: RunFlags) => {
+      const result = await runWithSignals(file, flags);
+      process.exitCode = result.exitCode;
+    });
+}
+
+async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult> {
+  const abort = new AbortController();
+  const onSignal = (signal: string): void => {
+    process.stderr.write(`\n${signal}: stopping every component…\n`);
+    abort.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let close = (): void => undefined;
+  try {
+    const result = await runScenario({
+      file, seed: flags.seed, durationMs: flags.duration, intervalMs: flags.interval, chaos: flags.chaos,
+      outRoot: flags.out, dbFile: flags.db, signal: abort.signal,
+      onStart: ({ runId, outDir, settings, recorder, loaded }) => {
+        const terminal = terminalReporter({ stream: process.stdout, verbose: flags.verbose, durationMs: settings.durationMs });
+        close = terminal.close;
+        recorder.onEvent(terminal.onEvent);
+        const chaos = settings.chaos ? `a kill every ${formatDuration(settings.intervalMs)}, quiet for the last ${formatDuration(settings.quietMs)}` : 'no chaos';
+        process.stdout.write(`crashtest: run ${runId} of "${loaded.scenario.name}" · seed ${settings.seed} · ${formatDuration(settings.durationMs)} · ${chaos}\n`);
+        process.stdout.write(`           output in ${outDir}\n`);
+      },
+    });
+    close();
+    printVerdicts(result);
+    return result;
+  } finally {
+    close();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new ScenarioError(`--seed: expected a whole number from 0 to ${2 ** 31 - 1}, got "${value}"`);
+  return seed;
+}
+
+function durationOption(flag: string): (value: string) => number {
+  return (value) => {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms === 0) throw new ScenarioError(`${flag}: expected a duration like "500ms", "10s" or "2m", got "${value}"`);
+    return ms;
+  };
+}

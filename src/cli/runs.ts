@@ -1,0 +1,31 @@
+// crashtest runs: past runs with verdict, duration, faults and seed.
+import type { Command } from 'commander';
+import { DEFAULT_DB, listRuns, markAbortedRuns, openStore } from '../store/index.js';
+import { formatDuration } from '../scenario/index.js';
+
+/** Registers `runs`. */
+export function registerRuns(program: Command): void {
+  program
+    .command('runs')
+    .description('list past runs, newest first')
+    .option('--db <file>', 'results database', DEFAULT_DB)
+    .option('-n, --limit <count>', 'how many runs to show', (v) => Number(v), 20)
+    .addHelpText('after', `
+Examples:
+  $ crashtest runs
+  $ crashtest runs --db ci-results.db -n 5`)
+    .action((opts: { db: string; limit: number }) => {
+      const db = openStore(opts.db);
+      markAbortedRuns(db);
+      const runs = listRuns(db, opts.limit);
+      db.close();
+      if (runs.length === 0) {
+        process.stdout.write(`no runs yet in ${opts.db} (start one with: crashtest run <scenario.yml>)\n`);
+        return;
+      }
+      const rows = runs.map((r) => [r.id, r.status, r.name, r.endMs === null ? '-' : formatDuration(r.endMs), String(r.faults), String(r.seed)]);
+      const header = ['RUN', 'STATUS', 'SCENARIO', 'DURATION', 'KILLS', 'SEED'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+      for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}\n`);
+    });
+}

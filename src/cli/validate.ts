@@ -1,0 +1,22 @@
+// crashtest validate <scenario.yml>: checks a scenario file without running anything.
+import type { Command } from 'commander';
+import { loadScenario, matchTargets, formatDuration } from '../scenario/index.js';
+
+/** Registers `validate`. */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check a scenario file (schema, references, chaos targets) without starting anything')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .addHelpText('after', `
+Examples:
+  $ crashtest validate scenarios/converter.yml
+  $ crashtest validate my-system.yml && crashtest run my-system.yml`)
+    .action((file: string) => {
+      const { scenario } = loadScenario(file);
+      const instances = scenario.components.reduce((n, c) => n + c.replicas, 0);
+      const targets = scenario.chaos ? matchTargets(scenario.components, scenario.chaos.targets).length : 0;
+      process.stdout.write(`${file}: ok — "${scenario.name}", ${scenario.components.length} components (${instances} instances), ` +
+        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `a kill every ${formatDuration(scenario.chaos.interval)} among ${targets} targets` : 'no chaos'}\n`);
+    });
+}

@@ -1,0 +1,72 @@
+// Turns a loaded scenario into what the supervisor runs: free ports, ${...} filled in, readiness checks.
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { ScenarioError } from './errors.js';
+import { interpolateDeep, type InterpolationContext, type LoadedScenario } from './scenario/index.js';
+import type { InstancePlan, ReadyCheck } from './supervisor/index.js';
+
+/** A free TCP port on 127.0.0.1, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Allocates ports and builds the interpolation context shared by components, workload and probes. */
+export async function buildContext(loaded: LoadedScenario, run: { dir: string; id: string }): Promise<{ context: InterpolationContext; ports: Map<string, number> }> {
+  const ports = new Map<string, number>();
+  for (const component of loaded.scenario.components) {
+    for (let replica = 0; replica < component.replicas; replica++) {
+      if (component.port === 'auto') ports.set(`${component.name}.${replica}`, await freePort());
+      else if (component.port !== undefined) ports.set(`${component.name}.${replica}`, component.port + replica);
+    }
+  }
+  const components = Object.fromEntries(loaded.scenario.components.map((c) => [c.name, { host: '127.0.0.1', port: ports.get(`${c.name}.0`) }]));
+  return { context: { run, scenario: { dir: loaded.dir }, env: process.env, components }, ports };
+}
+
+/** One InstancePlan per replica of every component, in file order. */
+export function planInstances(loaded: LoadedScenario, context: InterpolationContext, ports: Map<string, number>): InstancePlan[] {
+  return loaded.scenario.components.flatMap((spec) =>
+    Array.from({ length: spec.replicas }, (_, replica) => {
+      const instance = `${spec.name}.${replica}`;
+      const self = { port: ports.get(instance), replica, instance, name: spec.name };
+      const c = fill({ command: spec.command, cwd: spec.cwd ?? loaded.dir, env: spec.env, ready: spec.ready }, { ...context, self }, instance);
+      const cwd = path.resolve(loaded.dir, c.cwd);
+      const env = { ...c.env, CRASHTEST_INSTANCE: instance, CRASHTEST_RUN_DIR: context.run.dir, ...(self.port ? { PORT: String(self.port) } : {}) };
+      const plan: InstancePlan = { component: spec.name, instance, launch: { command: c.command, cwd, env }, restart: spec.restart };
+      if (c.ready) plan.ready = { check: readyCheck(c.ready, cwd, env, instance), timeoutMs: c.ready.timeout, everyMs: c.ready.every };
+      return plan;
+    }),
+  );
+}
+
+function fill<T>(value: T, context: InterpolationContext, instance: string): T {
+  try {
+    return interpolateDeep(value, context);
+  } catch (error) {
+    throw new ScenarioError(`${instance}: ${(error as Error).message}`);
+  }
+}
+
+function readyCheck(ready: NonNullable<LoadedScenario['scenario']['components'][number]['ready']>, cwd: string, env: Record<string, string>, instance: string): ReadyCheck {
+  if (ready.tcp !== undefined) {
+    const port = Number(ready.tcp);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ScenarioError(`${instance}: ready.tcp must be a port number, got "${ready.tcp}"`);
+    return { kind: 'tcp', port };
+  }
+  if (ready.http !== undefined) return { kind: 'http', url: ready.http };
+  if (ready.log !== undefined) {
+    try {
+      return { kind: 'log', pattern: new RegExp(ready.log) };
+    } catch (error) {
+      throw new ScenarioError(`${instance}: ready.log is not a valid regular expression: ${(error as Error).message}`);
+    }
+  }
+  return { kind: 'command', command: ready.command!, cwd, env };
+}

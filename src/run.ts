@@ -1,0 +1,127 @@
+// The litmus test, in order (each step is one call into a folder):
+//   1. load      read and validate the scenario; nothing starts if it is wrong (exit 2)
+//   2. record    open the results database, mark runs whose crashtest died as aborted, create this run
+//   3. launch    start every component in its own process group and wait until each is ready (exit 3)
+//   4. chaos     drive the workload, sample probes, SIGKILL on the seeded schedule until the quiet period
+//   5. heal      the quiet period: no more kills; the system must fix itself (converge)
+//   6. stop      final probe readings, then kill every group we started and confirm none is left
+//   7. check     judge the recorded history (pure checkers), store the verdicts
+//   8. report    status and exit code: 0 held, 1 violated
+import { loadScenario, matchTargets } from './scenario/index.js';
+import { openStore, markAbortedRuns, readHistory, saveVerdicts, type RunRecorder } from './store/index.js';
+import { OrphanReaper, Supervisor, sampleUsage } from './supervisor/index.js';
+import { buildSchedule, startNemesis, type Nemesis } from './chaos/index.js';
+import { CrashtestError, ExitCode } from './errors.js';
+import { buildContext, planInstances } from './plan.js';
+import { createRun } from './run-record.js';
+import { resolveSettings, type Overrides, type RunSettings } from './settings.js';
+import { judge, type Judgement } from './judge.js';
+import { startLoad, type Load } from './load.js';
+import type { LoadedScenario } from './scenario/index.js';
+
+export interface RunOptions extends Overrides {
+  file: string;
+  /** folder for run output; each run gets <outRoot>/<run-id>/ */
+  outRoot: string;
+  dbFile: string;
+  /** sees every event after it is stored (the terminal) */
+  onStart?: (info: { runId: string; outDir: string; settings: RunSettings; recorder: RunRecorder; loaded: LoadedScenario }) => void;
+  /** aborts the run (Ctrl-C, SIGTERM): everything is stopped and the run is marked aborted */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  runId: string;
+  outDir: string;
+  exitCode: number;
+  status: 'passed' | 'failed' | 'error' | 'aborted';
+  judgement?: Judgement;
+  error?: CrashtestError;
+}
+
+/** Runs a scenario end to end and returns its verdict; throws only for bad input (before anything starts). */
+export async function runScenario(options: RunOptions): Promise<RunResult> {
+  const loaded = loadScenario(options.file);
+  const settings = resolveSettings(loaded.scenario, options);
+  const db = openStore(options.dbFile);
+  markAbortedRuns(db);
+  const { recorder, outDir } = createRun(db, loaded, settings, options.outRoot);
+  const { context, ports } = await buildContext(loaded, { dir: outDir, id: recorder.runId });
+  const plans = planInstances(loaded, context, ports);
+  const t0 = performance.now();
+  const now = (): number => performance.now() - t0;
+  options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });
+  recorder.record({ type: 'run.started', t: 0, runId: recorder.runId, seed: settings.seed, chaos: settings.chaos });
+  const supervisor = new Supervisor(plans, recorder, { logsDir: `${outDir}/logs`, t0, reaper: new OrphanReaper() });
+  const stopUsage = sampleUsage(supervisor, recorder, t0);
+  let nemesis: Nemesis | undefined;
+  let load: Load | undefined;
+  let failure: CrashtestError | undefined;
+  try {
+    recorder.record({ type: 'run.phase', t: now(), phase: 'starting' });
+    await supervisor.startAll();
+    const loadStartMs = Math.ceil(now());
+    const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
+    recorder.setChaosWindow(loadStartMs + settings.startAfterMs, quietStartMs);
+    recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
+    load = startLoad({ loaded, context, recorder, t0, quietStartMs });
+    nemesis = settings.chaos ? startChaos(loaded, settings, supervisor, recorder, t0, loadStartMs) : undefined;
+    await sleepUntil(t0 + quietStartMs, options.signal);
+    recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
+    await load.stopWorkload();
+    await sleepUntil(t0 + loadStartMs + settings.durationMs, options.signal);
+    recorder.record({ type: 'run.phase', t: now(), phase: 'stopping' });
+    await load.finalProbes();
+  } catch (error) {
+    failure = asCrashtestError(error, options.signal);
+  } finally {
+    nemesis?.stop();
+    await load?.stop();
+    stopUsage();
+    await supervisor.stopAll();
+  }
+  const aborted = options.signal?.aborted === true;
+  if (failure || aborted) {
+    const status = aborted ? 'aborted' : 'error';
+    const exitCode = aborted ? 130 : failure!.exitCode;
+    recorder.finish(status, exitCode, now());
+    db.close();
+    return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure };
+  }
+  recorder.record({ type: 'run.phase', t: now(), phase: 'checking' });
+  const judgement = judge(readHistory(db, recorder.runId), loaded.scenario);
+  saveVerdicts(db, recorder.runId, judgement.verdicts);
+  const exitCode = judgement.valid === true ? ExitCode.pass : ExitCode.violated;
+  recorder.record({ type: 'run.phase', t: now(), phase: 'done' });
+  recorder.finish(exitCode === 0 ? 'passed' : 'failed', exitCode, now());
+  db.close();
+  return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement };
+}
+
+// The schedule is built in whole milliseconds from the load start (so a seed replays exactly), then shifted.
+function startChaos(loaded: LoadedScenario, settings: RunSettings, supervisor: Supervisor, recorder: RunRecorder, t0: number, loadStartMs: number): Nemesis {
+  const targets = matchInstances(loaded);
+  const schedule = buildSchedule({ seed: settings.seed, targets, intervalMs: settings.intervalMs, jitterMs: settings.jitterMs,
+    startAfterMs: settings.startAfterMs, quietStartMs: settings.durationMs - settings.quietMs })
+    .map((fault) => ({ ...fault, atMs: fault.atMs + loadStartMs }));
+  recorder.recordSchedule(schedule.map((f) => ({ seq: f.seq, atMs: f.atMs, instance: f.target, component: f.target.replace(/\.\d+$/, ''), signal: 'SIGKILL' })));
+  return startNemesis({ schedule, target: supervisor, recorder, t0, signal: 'SIGKILL' });
+}
+
+function matchInstances(loaded: LoadedScenario): string[] {
+  return matchTargets(loaded.scenario.components, loaded.scenario.chaos?.targets);
+}
+
+function sleepUntil(deadline: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
+    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(new Error('aborted')); }, { once: true });
+  });
+}
+
+function asCrashtestError(error: unknown, signal?: AbortSignal): CrashtestError | undefined {
+  if (signal?.aborted) return undefined;
+  if (error instanceof CrashtestError) return error;
+  return new CrashtestError(`internal error: ${(error as Error)?.stack ?? error}`, ExitCode.internal);
+}

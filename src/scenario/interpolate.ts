@@ -1,0 +1,57 @@
+// Fills ${...} references in scenario strings: ${run.dir}, ${run.id}, ${scenario.dir}, ${env.NAME},
+// ${env.NAME:-default}, ${components.api.port}, ${self.port}, ${self.replica}, ${self.instance}.
+
+const REFERENCE = /\$\{([^}]*)\}/g;
+
+/** Values a reference can resolve to, built when the run starts. */
+export interface InterpolationContext {
+  run: { dir: string; id: string };
+  scenario: { dir: string };
+  env: NodeJS.ProcessEnv;
+  components: Record<string, { port?: number; host: string }>;
+  self?: { port?: number; replica: number; instance: string; name: string };
+}
+
+/** Every ${...} reference in a string, as its inner text. */
+export function referencesIn(text: string): string[] {
+  return [...text.matchAll(REFERENCE)].map((match) => match[1].trim());
+}
+
+/** Replaces every reference; throws an Error naming the reference that cannot be resolved. */
+export function interpolate(text: string, context: InterpolationContext): string {
+  return text.replace(REFERENCE, (_, inner: string) => resolve(inner.trim(), context));
+}
+
+/** Interpolates every string inside a JSON-like value. */
+export function interpolateDeep<T>(value: T, context: InterpolationContext): T {
+  if (typeof value === 'string') return interpolate(value, context) as T;
+  if (Array.isArray(value)) return value.map((item) => interpolateDeep(item, context)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateDeep(v, context)])) as T;
+  }
+  return value;
+}
+
+function resolve(reference: string, context: InterpolationContext): string {
+  const [namespace, ...rest] = reference.split('.');
+  if (namespace === 'env') {
+    const [name, fallback] = rest.join('.').split(':-');
+    const value = context.env[name] ?? fallback;
+    if (value === undefined) throw new Error(`\${${reference}}: environment variable ${name} is not set (write \${env.${name}:-default} for a default)`);
+    return value;
+  }
+  const value = lookup(context as unknown as Record<string, unknown>, [namespace, ...rest]);
+  if (value === undefined || value === null || typeof value === 'object') {
+    throw new Error(`\${${reference}} does not name a value (known: run.dir, run.id, scenario.dir, env.NAME, components.<name>.port, components.<name>.host, self.port, self.replica, self.instance)`);
+  }
+  return String(value);
+}
+
+function lookup(root: Record<string, unknown>, path: string[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    if (!current || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

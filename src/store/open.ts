@@ -1,0 +1,30 @@
+// Opens (or creates) the results database: WAL, a busy timeout, migrations applied.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { HarnessError } from '../errors.js';
+import { migrate } from './schema.js';
+
+/** The default location, relative to the working directory. */
+export const DEFAULT_DB = 'reports/crashtest.db';
+
+/** Opens the database at `file`, creating its folder; throws HarnessError (exit 4) if unusable. */
+export function openStore(file: string, { readonly = false } = {}): Database.Database {
+  try {
+    if (!readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file, { readonly, fileMustExist: readonly });
+    db.pragma('busy_timeout = 5000');
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a commit survives a crash of crashtest; only power loss can drop the last ones.
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+    }
+    return db;
+  } catch (error) {
+    if (readonly && (error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new HarnessError(`no results database at ${file} (run a scenario first, or pass --db)`);
+    }
+    throw new HarnessError(`cannot use the results database ${file}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,35 @@
+// If crashtest itself dies (even by kill -9), its components die too: a keeper process holds a pipe
+// from us and kills every registered process group when the pipe closes.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ProcessIdentity } from './pid-identity.js';
+
+const KEEPER = fileURLToPath(new URL('./keeper.js', import.meta.url));
+
+/** The connection to this run's keeper. */
+export class OrphanReaper {
+  private readonly keeper: ChildProcess;
+
+  constructor() {
+    // Detached: its own group, so neither Ctrl-C nor a group kill aimed at us reaches it.
+    this.keeper = spawn(process.execPath, [KEEPER], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    this.keeper.unref();
+    this.keeper.stdin?.on('error', () => undefined);
+    (this.keeper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  /** Registers a group the keeper must kill if we die. */
+  adopt(identity: ProcessIdentity): void {
+    this.keeper.stdin?.write(`+ ${identity.pgid} ${identity.startTicks}\n`);
+  }
+
+  /** Forgets a group that is gone. */
+  release(identity: ProcessIdentity): void {
+    this.keeper.stdin?.write(`- ${identity.pgid}\n`);
+  }
+
+  /** Closes the pipe: the keeper kills whatever is still registered and exits. */
+  close(): void {
+    this.keeper.stdin?.end();
+  }
+}

@@ -1,0 +1,84 @@
+// Starts one component instance in its own process group (detached), with its output
+// timestamped into its log file and offered line by line to readiness checks.
+import { execa } from 'execa';
+import type { ChildProcess } from 'node:child_process';
+import type { WriteStream } from 'node:fs';
+import { readIdentity, type ProcessIdentity } from './pid-identity.js';
+
+/** What to run for one instance, after interpolation. */
+export interface LaunchSpec {
+  command: string | string[];
+  cwd: string;
+  env: Record<string, string>;
+  /** run as this uid/gid (e.g. an unprivileged account for servers that refuse root) */
+  uid?: number;
+  gid?: number;
+}
+
+export interface Launched {
+  child: ChildProcess;
+  identity: ProcessIdentity;
+  /** resolves when the process has exited, with its code or signal */
+  exited: Promise<ExitStatus>;
+}
+
+/** How a process ended; `failure` explains a process that could not be started at all. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  failure?: string;
+}
+
+/**
+ * Spawns the instance. `detached: true` makes it the leader of a new process group, so one
+ * SIGKILL to -pgid takes it and every child it forked, and Ctrl-C in our terminal does not reach it.
+ */
+export function spawnInstance(spec: LaunchSpec, log: WriteStream, onLine: (line: string) => void, t0: number): Launched {
+  const [file, args] = typeof spec.command === 'string' ? [spec.command, [] as string[]] : [spec.command[0], spec.command.slice(1)];
+  const child = execa(file, args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    extendEnv: true,
+    shell: typeof spec.command === 'string',
+    detached: true,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    cleanup: false,
+    uid: spec.uid,
+    gid: spec.gid,
+  });
+  const exited = new Promise<ExitStatus>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // A process that could not start at all (no such file) never emits 'exit': execa's result tells why.
+    child.then(
+      (result) => resolve({ code: result.exitCode ?? 127, signal: (result.signal as NodeJS.Signals | undefined) ?? null, failure: result.exitCode === undefined && !result.signal ? result.shortMessage : undefined }),
+      (error: Error) => resolve({ code: 127, signal: null, failure: error.message }),
+    );
+  });
+  const identity = child.pid === undefined ? undefined : readIdentity(child.pid);
+  pipeLines(child.stdout, 'out', log, onLine, t0);
+  pipeLines(child.stderr, 'err', log, onLine, t0);
+  return { child, exited, identity: identity ?? { pid: child.pid ?? -1, pgid: child.pid ?? -1, startTicks: 'unknown' } };
+}
+
+function pipeLines(stream: NodeJS.ReadableStream | null, label: string, log: WriteStream, onLine: (line: string) => void, t0: number): void {
+  if (!stream) return;
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) emit(line);
+  });
+  stream.on('end', () => rest && emit(rest));
+  function emit(line: string): void {
+    log.write(`${stamp(t0)} ${label} ${line}\n`);
+    onLine(line);
+  }
+}
+
+/** "+12.345s": time since the run started, at the head of every log line. */
+export function stamp(t0: number): string {
+  return `+${((performance.now() - t0) / 1000).toFixed(3)}s`;
+}

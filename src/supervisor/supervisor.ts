@@ -1,0 +1,173 @@
+// Starts every instance in order and waits until it is ready, restarts what dies (by policy),
+// kills on request, and stops everything at the end: all groups gone, nothing signalled that we did not start.
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { SystemError } from '../errors.js';
+import type { ExitCause, RunRecorder } from '../store/index.js';
+import { killGroup, waitGroupGone } from './kill-group.js';
+import type { OrphanReaper } from './orphan-reaper.js';
+import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
+import { decideRestart, type RestartRules } from './restart-policy.js';
+import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
+
+/** Everything needed to run one instance of a component. */
+export interface InstancePlan {
+  component: string;
+  instance: string;
+  launch: LaunchSpec;
+  ready?: { check: ReadyCheck; timeoutMs: number; everyMs: number };
+  restart: RestartRules;
+}
+
+interface Live {
+  plan: InstancePlan;
+  generation: number;
+  launched?: Launched;
+  spawnedAt: number;
+  running: boolean;
+  pendingCause?: ExitCause;
+  crashStreak: number;
+  restartTimer?: NodeJS.Timeout;
+  log: WriteStream;
+  watchers: Set<(line: string) => void>;
+  tail: string[];
+}
+
+export type KillOutcome = { fired: true; pid: number; signal: string } | { fired: false; reason: string };
+
+export class Supervisor {
+  private readonly live = new Map<string, Live>();
+  private stopping = false;
+  /** until every component is ready once, an exit fails the start instead of being restarted */
+  private started = false;
+
+  constructor(
+    private readonly plans: readonly InstancePlan[],
+    private readonly recorder: RunRecorder,
+    private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper },
+  ) {
+    mkdirSync(options.logsDir, { recursive: true });
+    for (const plan of plans) {
+      const log = createWriteStream(path.join(options.logsDir, `${plan.instance}.log`), { flags: 'a' });
+      this.live.set(plan.instance, { plan, generation: 0, spawnedAt: 0, running: false, crashStreak: 0, log, watchers: new Set(), tail: [] });
+      recorder.declareInstance(plan.instance, plan.component);
+    }
+  }
+
+  /** Starts components in file order, all replicas of one before the next; throws SystemError (exit 3) if one is never ready. */
+  async startAll(): Promise<void> {
+    const components = [...new Set(this.plans.map((p) => p.component))];
+    for (const component of components) {
+      const lives = [...this.live.values()].filter((l) => l.plan.component === component);
+      const outcomes = await Promise.all(lives.map((l) => this.spawn(l)));
+      const failed = outcomes.findIndex((o) => !o.ready);
+      if (failed >= 0) throw this.startFailure(lives[failed], outcomes[failed] as { reason: string });
+    }
+    this.started = true;
+  }
+
+  /** SIGKILLs an instance's whole process group on behalf of chaos; it is restarted by its policy. */
+  kill(instance: string, signal: NodeJS.Signals = 'SIGKILL'): KillOutcome {
+    const live = this.live.get(instance);
+    if (!live?.launched || !live.running) return { fired: false, reason: `${instance} is not running` };
+    const { identity } = live.launched;
+    live.pendingCause = 'chaos';
+    const result = killGroup(identity, signal);
+    if (result === 'killed') return { fired: true, pid: identity.pid, signal };
+    live.pendingCause = undefined;
+    return { fired: false, reason: result === 'refused' ? `pid ${identity.pid} now belongs to another process` : `${instance} already exited` };
+  }
+
+  /** Instances running now, for resource sampling. */
+  runningPids(): { instance: string; pid: number }[] {
+    return [...this.live.values()].filter((l) => l.running && l.launched).map((l) => ({ instance: l.plan.instance, pid: l.launched!.identity.pid }));
+  }
+
+  /** Kills every group we started and waits until none of their processes is left. */
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    const lives = [...this.live.values()];
+    for (const live of lives) clearTimeout(live.restartTimer);
+    const exits = lives.filter((l) => l.running && l.launched).map((live) => {
+      live.pendingCause = 'teardown';
+      killGroup(live.launched!.identity);
+      return live.launched!.exited;
+    });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(exits), new Promise((resolve) => { timer = setTimeout(resolve, 5000); })]);
+    clearTimeout(timer);
+    await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
+    await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
+    this.options.reaper.close();
+  }
+
+  private spawn(live: Live): Promise<ReadyOutcome> {
+    const { plan } = live;
+    live.generation += 1;
+    const t0 = this.options.t0;
+    const onLine = (line: string): void => {
+      live.tail.push(line);
+      if (live.tail.length > 20) live.tail.shift();
+      for (const watcher of live.watchers) watcher(line);
+    };
+    const launched = spawnInstance(plan.launch, live.log, onLine, t0);
+    live.launched = launched;
+    live.running = true;
+    live.spawnedAt = performance.now();
+    live.log.write(`--- generation ${live.generation}: pid ${launched.identity.pid}\n`);
+    if (launched.identity.pid > 0) this.options.reaper.adopt(launched.identity);
+    const now = this.now();
+    this.recorder.record({ type: 'component.spawned', t: now, instance: plan.instance, pid: launched.identity.pid, generation: live.generation });
+    void launched.exited.then((status) => this.onExit(live, launched, status));
+    return this.awaitReady(live, launched);
+  }
+
+  private async awaitReady(live: Live, launched: Launched): Promise<ReadyOutcome> {
+    const { plan } = live;
+    const outcome: ReadyOutcome = plan.ready
+      ? await waitReady({
+          ...plan.ready, exited: launched.exited,
+          watchLines: (fn) => { live.watchers.add(fn); return () => live.watchers.delete(fn); },
+        })
+      : { ready: true };
+    if (live.launched !== launched || this.stopping) return outcome;
+    const pid = launched.identity.pid;
+    if (outcome.ready) {
+      this.recorder.record({ type: 'component.ready', t: this.now(), instance: plan.instance, pid, afterMs: performance.now() - live.spawnedAt });
+    } else if (live.running) {
+      this.recorder.record({ type: 'component.unready', t: this.now(), instance: plan.instance, pid, reason: outcome.reason });
+    }
+    return outcome;
+  }
+
+  private onExit(live: Live, launched: Launched, status: ExitStatus): void {
+    const cause: ExitCause = live.pendingCause ?? (this.stopping ? 'teardown' : 'self');
+    live.pendingCause = undefined;
+    live.running = false;
+    const uptimeMs = performance.now() - live.spawnedAt;
+    const { instance } = live.plan;
+    if (status.failure) live.tail.push(status.failure);
+    this.recorder.record({ type: 'component.exited', t: this.now(), instance, pid: launched.identity.pid, code: status.code, signal: status.signal, cause, uptimeMs });
+    // The leader is gone; children it left behind in its group die with it, as on a real crash.
+    if (cause === 'self') killGroup(launched.identity);
+    this.options.reaper.release(launched.identity);
+    if (this.stopping || !this.started) return;
+    const decision = decideRestart(live.plan.restart, cause, uptimeMs, live.crashStreak);
+    live.crashStreak = decision.crashStreak;
+    if (!decision.restart) return;
+    this.recorder.record({ type: 'component.restarting', t: this.now(), instance, delayMs: decision.delayMs, reason: decision.reason });
+    if (decision.delayMs === 0) void this.spawn(live);
+    else live.restartTimer = setTimeout(() => !this.stopping && void this.spawn(live), decision.delayMs);
+  }
+
+  private startFailure(live: Live, outcome: { reason: string }): SystemError {
+    const pid = live.launched?.identity.pid;
+    const tail = live.tail.length ? live.tail.map((l) => `  | ${l}`).join('\n') : '  (no output)';
+    const logFile = path.join(this.options.logsDir, `${live.plan.instance}.log`);
+    return new SystemError(`${live.plan.instance} (pid ${pid}) failed to start: ${outcome.reason}`, `last lines of ${logFile}:\n${tail}`);
+  }
+
+  private now(): number {
+    return performance.now() - this.options.t0;
+  }
+}

@@ -1,0 +1,40 @@
+// The schedule is data: the same seed gives the same list; kills respect the interval and the quiet period.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSchedule } from '../../src/chaos/index.js';
+
+const base = { targets: ['api.0', 'worker.0', 'worker.1', 'worker.2'], intervalMs: 10_000, jitterMs: 0, startAfterMs: 0, quietStartMs: 45_000 };
+
+test('same seed, same faults; another seed, other targets', () => {
+  const a = buildSchedule({ ...base, seed: 42 });
+  assert.deepEqual(a, buildSchedule({ ...base, seed: 42 }));
+  const targets = (seed: number) => buildSchedule({ ...base, seed, quietStartMs: 1_000_000 }).map((f) => f.target).join();
+  assert.notEqual(targets(42), targets(43));
+});
+
+test('one kill per interval, the first one interval after start_after, none in the quiet period', () => {
+  const faults = buildSchedule({ ...base, seed: 1, startAfterMs: 5_000 });
+  assert.deepEqual(faults.map((f) => f.atMs), [15_000, 25_000, 35_000]);
+  assert.deepEqual(faults.map((f) => f.seq), [1, 2, 3]);
+  for (const f of faults) assert.ok(base.targets.includes(f.target));
+});
+
+test('jitter moves each kill within ±jitter, deterministically', () => {
+  const faults = buildSchedule({ ...base, seed: 9, jitterMs: 2_000, quietStartMs: 200_000 });
+  faults.forEach((f, i) => assert.ok(Math.abs(f.atMs - (i + 1) * 10_000) <= 2_000, `fault ${f.seq} at ${f.atMs}`));
+  assert.ok(faults.some((f, i) => f.atMs !== (i + 1) * 10_000), 'jitter moved at least one kill');
+  assert.deepEqual(faults, buildSchedule({ ...base, seed: 9, jitterMs: 2_000, quietStartMs: 200_000 }));
+});
+
+test('targets are spread over every instance', () => {
+  const faults = buildSchedule({ ...base, seed: 5, intervalMs: 10, quietStartMs: 10_000 });
+  const counts = new Map<string, number>();
+  for (const f of faults) counts.set(f.target, (counts.get(f.target) ?? 0) + 1);
+  assert.equal(counts.size, 4);
+  for (const n of counts.values()) assert.ok(n > 150, `each target gets about a quarter of ${faults.length} kills`);
+});
+
+test('no targets or no time: no faults', () => {
+  assert.deepEqual(buildSchedule({ ...base, seed: 1, targets: [] }), []);
+  assert.deepEqual(buildSchedule({ ...base, seed: 1, quietStartMs: 10_000 }), []);
+});
