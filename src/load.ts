@@ -1,10 +1,13 @@
 // The load phase's moving parts besides chaos: the workload (the client) and the probes (the readers).
-import type { InterpolationContext, LoadedScenario } from './scenario/index.js';
+import { interpolateDeep, type InterpolationContext, type LoadedScenario } from './scenario/index.js';
+import { ScenarioError } from './errors.js';
 import type { RunRecorder } from './store/index.js';
+import { startWorkload, type Workload } from './workload/index.js';
+import { startProbes } from './probes/index.js';
 
 /** A running workload and probe sampler. */
 export interface Load {
-  /** stops sending new operations and waits for those in flight (at the quiet period) */
+  /** stops starting operations and waits for those in flight (at the quiet period) */
   stopWorkload(): Promise<void>;
   /** takes the final reading of every probe */
   finalProbes(): Promise<void>;
@@ -12,8 +15,43 @@ export interface Load {
   stop(): Promise<void>;
 }
 
-/** Starts the scenario's workload and probes (none yet in scenarios without them). */
-export function startLoad(options: { loaded: LoadedScenario; context: InterpolationContext; recorder: RunRecorder; t0: number; quietStartMs: number }): Load {
-  void options;
-  return { stopWorkload: async () => undefined, finalProbes: async () => undefined, stop: async () => undefined };
+export interface LoadOptions {
+  loaded: LoadedScenario;
+  context: InterpolationContext;
+  recorder: RunRecorder;
+  /** performance.now() at run start */
+  t0: number;
+  /** run-relative: when the components were all ready, and when the quiet period starts */
+  loadStartMs: number;
+  quietStartMs: number;
+  seed: number;
+}
+
+/** Starts the scenario's workload (if any) and probes. */
+export function startLoad(options: LoadOptions): Load {
+  const { loaded, context, recorder, t0 } = options;
+  const { workload: spec, probes } = fill({ workload: loaded.scenario.workload, probes: loaded.scenario.probes }, context);
+  const sampler = startProbes(probes, { recorder, t0, cwd: loaded.dir });
+  let workload: Workload | undefined;
+  if (spec) {
+    const startMs = options.loadStartMs + spec.start;
+    const stopMs = spec.stop !== undefined ? options.loadStartMs + spec.stop : options.quietStartMs;
+    workload = startWorkload({ spec, recorder, t0, startMs, stopMs, seed: options.seed, cwd: loaded.dir });
+  }
+  return {
+    stopWorkload: async () => workload?.drain(),
+    finalProbes: () => sampler.final(),
+    stop: async () => {
+      workload?.abort();
+      await sampler.stop();
+    },
+  };
+}
+
+function fill<T>(value: T, context: InterpolationContext): T {
+  try {
+    return interpolateDeep(value, context);
+  } catch (error) {
+    throw new ScenarioError(`workload/probes: ${(error as Error).message}`);
+  }
 }

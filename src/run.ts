@@ -64,7 +64,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
     recorder.setChaosWindow(loadStartMs + settings.startAfterMs, quietStartMs);
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
-    load = startLoad({ loaded, context, recorder, t0, quietStartMs });
+    load = startLoad({ loaded, context, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
     nemesis = settings.chaos ? startChaos(loaded, settings, supervisor, recorder, t0, loadStartMs) : undefined;
     await sleepUntil(t0 + quietStartMs, options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });

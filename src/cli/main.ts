@@ -5,6 +5,7 @@ import { reportError } from './exit-codes.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerRuns } from './runs.js';
+import { registerCheck } from './check.js';
 
 const program = new Command()
   .name('crashtest')
@@ -21,6 +22,7 @@ Examples:
 registerRun(program);
 registerValidate(program);
 registerRuns(program);
+registerCheck(program);
 
 try {
   await program.parseAsync(process.argv);

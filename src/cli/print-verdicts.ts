@@ -2,6 +2,16 @@
 import { Chalk } from 'chalk';
 import type { RunResult } from '../run.js';
 import { reportError } from './exit-codes.js';
+import type { Verdict } from '../checks/index.js';
+
+/** One line per invariant: PASS / FAIL / ERROR (the probe or checker broke), name, summary. */
+export function printVerdictLines(verdicts: readonly Verdict[]): void {
+  const c = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
+  for (const verdict of verdicts) {
+    const mark = verdict.valid === true ? c.green('PASS ') : verdict.valid === false ? c.red('FAIL ') : c.yellow('ERROR');
+    process.stdout.write(`  ${mark} ${verdict.name.padEnd(12)} ${verdict.summary}\n`);
+  }
+}
 
 /** Prints the verdict lines (or the error) of a finished run. */
 export function printVerdicts(result: RunResult): void {
@@ -15,10 +25,7 @@ export function printVerdicts(result: RunResult): void {
     return;
   }
   process.stdout.write('\n');
-  for (const verdict of result.judgement?.verdicts ?? []) {
-    const mark = verdict.valid === true ? c.green('PASS ') : verdict.valid === false ? c.red('FAIL ') : c.yellow('ERROR');
-    process.stdout.write(`  ${mark} ${verdict.name.padEnd(12)} ${verdict.summary}\n`);
-  }
+  printVerdictLines(result.judgement?.verdicts ?? []);
   const verdict = result.exitCode === 0 ? c.green.bold('PASSED') : c.red.bold('FAILED');
   process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode}) · output ${result.outDir}\n`);
 }

@@ -12,6 +12,14 @@ export interface InterpolationContext {
   self?: { port?: number; replica: number; instance: string; name: string };
 }
 
+/** Fills the per-operation references ${seq}, ${key}, ${uuid} of a workload template. */
+export function fillOperation(text: string, values: { seq: number; key: string; uuid: string }): string {
+  return text.replace(REFERENCE, (whole, inner: string) => {
+    const name = inner.trim();
+    return name === 'seq' ? String(values.seq) : name === 'key' ? values.key : name === 'uuid' ? values.uuid : whole;
+  });
+}
+
 /** Every ${...} reference in a string, as its inner text. */
 export function referencesIn(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((match) => match[1].trim());
@@ -32,7 +40,11 @@ export function interpolateDeep<T>(value: T, context: InterpolationContext): T {
   return value;
 }
 
+/** References the workload fills per operation; left in place when the run starts. */
+const LATE = new Set(['seq', 'key', 'uuid']);
+
 function resolve(reference: string, context: InterpolationContext): string {
+  if (LATE.has(reference)) return `\${${reference}}`;
   const [namespace, ...rest] = reference.split('.');
   if (namespace === 'env') {
     const [name, fallback] = rest.join('.').split(':-');

@@ -10,6 +10,9 @@ export interface ReferenceProblem {
   message: string;
 }
 
+/** Filled per operation by the workload, not when the run starts. */
+const OPERATION_REFERENCES = ['seq', 'key', 'uuid'];
+
 /** Problems a schema alone cannot see, each with the path to point at. */
 export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -24,6 +27,13 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       problems.push({ path: ['chaos', 'targets', index], message: `"${target}" matches no component (components: ${names})` });
     }
   });
+  for (const [kind, spec] of Object.entries(scenario.invariants ?? {})) {
+    const probe = (spec as { probe?: string } | undefined)?.probe;
+    if (probe !== undefined && !Object.hasOwn(scenario.probes, probe)) {
+      const known = Object.keys(scenario.probes);
+      problems.push({ path: ['invariants', kind, 'probe'], message: `no probe named "${probe}" (${known.length ? `probes: ${known.join(', ')}` : 'add it under "probes:"'})` });
+    }
+  }
   walkStrings(scenario, [], (text, at) => {
     for (const reference of referencesIn(text)) {
       const message = referenceProblem(reference, scenario, at);
@@ -35,6 +45,9 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
 
 function referenceProblem(reference: string, scenario: Scenario, at: PathSegment[]): string | undefined {
   const [namespace, name, field] = reference.split('.');
+  if (OPERATION_REFERENCES.includes(reference)) {
+    return at[0] === 'workload' ? undefined : `\${${reference}} only exists in the workload (one value per operation)`;
+  }
   if (namespace === 'components') {
     const component = scenario.components.find((c) => c.name === name);
     if (!component) return `\${${reference}}: no component named "${name}"`;

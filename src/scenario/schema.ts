@@ -66,12 +66,89 @@ const chaos = z.strictObject({
   signal: z.enum(['SIGKILL']).default('SIGKILL').describe('the fault: SIGKILL to the whole process group'),
 });
 
+const retry = z.strictObject({
+  base: duration.default(50).describe('first backoff, doubled per attempt (default 50ms)'),
+  cap: duration.default(2_000).describe('longest backoff (default 2s); delays are full-jitter: random in [0, min(cap, base·2^n)]'),
+  attempt_timeout: duration.default(2_000).describe('one attempt gives up after this (default 2s), then retries'),
+});
+
+const workload = z
+  .strictObject({
+    http: z.strictObject({
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('POST'),
+      url: z.string().describe('request URL; ${seq}, ${key}, ${uuid} are filled per operation'),
+      headers: z.record(z.string(), z.string()).default({}),
+      body: z.string().optional().describe('body template with ${seq}, ${key}, ${uuid}'),
+      idempotency_header: z.string().default('Idempotency-Key').describe('header carrying the key (default Idempotency-Key)'),
+      deadline_header: z.string().default('X-Deadline').describe('header carrying the deadline, ms since the epoch (default X-Deadline)'),
+    }).optional(),
+    command: command.optional().describe('a command per operation; exit 0 = acknowledged; env CRASHTEST_KEY, CRASHTEST_SEQ, CRASHTEST_DEADLINE_MS'),
+    reject_codes: z.array(z.number().int()).default([65]).describe('command exit codes meaning "rejected, do not retry" (default [65])'),
+    key: z.string().default('${run.id}-${seq}').describe('idempotency key template (default ${run.id}-${seq})'),
+    rate: z.number().positive().default(5).describe('operations started per second (default 5)'),
+    concurrency: z.number().int().min(1).default(4).describe('most operations in flight; a tick with all busy is skipped (default 4)'),
+    start: duration.default(0).describe('start after the components are ready + this (default 0)'),
+    stop: duration.optional().describe('stop starting operations at this time after the start (default: when the quiet period starts)'),
+    ttl: duration.default(10_000).describe('deadline of each operation: retried until acknowledged or this runs out (default 10s)'),
+    retry: retry.prefault({}),
+  })
+  .refine((w) => (w.http ? 1 : 0) + (w.command ? 1 : 0) === 1, { message: 'expected exactly one of http or command' });
+
+const probe = z
+  .strictObject({
+    http: z.strictObject({
+      url: z.string(),
+      path: z.string().optional().describe('JSON path in the answer (a.b.0.c); a number is a value, a list gives items'),
+    }).optional(),
+    command: command.optional().describe('stdout is parsed; a non-zero exit is a probe error'),
+    sql: z.strictObject({
+      sqlite: z.string().optional().describe('SQLite file (opened read-only)'),
+      postgres: z.string().optional().describe('PostgreSQL connection URL'),
+      query: z.string(),
+    }).refine((q) => (q.sqlite ? 1 : 0) + (q.postgres ? 1 : 0) === 1, { message: 'expected exactly one of sqlite or postgres' }).optional(),
+    parse: z.enum(['auto', 'number', 'lines', 'json']).default('auto')
+      .describe('auto: a number if the output is one, else one item per non-empty line (sql: one item per row)'),
+    every: duration.default(1_000).describe('sampling interval during the run (default 1s); sampled once more at the end'),
+    timeout: duration.default(2_000).describe('one reading gives up after this (default 2s) and is recorded as an error'),
+  })
+  .refine((p) => [p.http, p.command, p.sql].filter(Boolean).length === 1, { message: 'expected exactly one of http, command or sql' });
+
+const condition = z.string().transform((text, ctx) => {
+  const match = /^\s*(==|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `expected a condition like "== 0" or "<= 5", got ${JSON.stringify(text)}` });
+    return z.NEVER;
+  }
+  return { op: match[1] as '==' | '<=' | '>=' | '<' | '>', value: Number(match[2]) };
+});
+
+const invariants = z.strictObject({
+  progress: z.strictObject({
+    probe: z.string().describe('a probe whose number rises with progress'),
+    window: duration.default(10_000).describe('longest allowed time without a rise while chaos runs (default 10s)'),
+  }).optional(),
+  no_loss: z.strictObject({ probe: z.string().describe('a probe listing the keys present at the end') }).optional(),
+  consistency: z.strictObject({ probe: z.string().describe('a probe listing violations; must list none, ever') }).optional(),
+  converge: z.strictObject({
+    probe: z.string(),
+    condition: condition.describe('e.g. "== 0"'),
+    within: duration.default(10_000).describe('must hold within this after the quiet period starts, and at the end (default 10s)'),
+  }).optional(),
+  recovery: z.strictObject({
+    within: duration.default(30_000).describe('each killed instance ready again (and progress, with probe) within this (default 30s)'),
+    probe: z.string().optional(),
+  }).optional(),
+});
+
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1).describe('scenario name, shown in reports'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the fault schedule (default: random, printed)'),
   duration: duration.default(60_000).describe('load and chaos phase, quiet period included (default 60s)'),
   components: z.array(component).min(1).describe('the processes of the system under test, started in order'),
   chaos: chaos.optional().describe('the kill schedule; absent means no faults'),
+  workload: workload.optional().describe('the client: operations with a deadline and an idempotency key'),
+  probes: z.record(name, probe).default({}).describe('named readers of the system\'s state'),
+  invariants: invariants.optional().describe('the litmus questions; recovery is always checked'),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -79,3 +156,6 @@ export type ComponentSpec = Scenario['components'][number];
 export type ReadinessSpec = NonNullable<ComponentSpec['ready']>;
 export type RestartSpec = ComponentSpec['restart'];
 export type ChaosSpec = NonNullable<Scenario['chaos']>;
+export type WorkloadSpec = NonNullable<Scenario['workload']>;
+export type ProbeSpec = Scenario['probes'][string];
+export type InvariantsSpec = NonNullable<Scenario['invariants']>;

@@ -3,6 +3,6 @@ export type { RunEvent, RunMs, RunPhase, OpRecord, OpAttempt, OpOutcome, ProbeSa
 export { openStore, DEFAULT_DB } from './open.js';
 export { RunRecorder, type NewRun, type ScheduledFault, type EventListener } from './writer.js';
 export { readHistory, type History, type RunInfo, type RunStatus, type InstanceRecord, type FaultRecord } from './history.js';
-export { listRuns, resolveRunId, markAbortedRuns } from './runs.js';
+export { listRuns, resolveRunId, markAbortedRuns, readRunScenario } from './runs.js';
 export { saveVerdicts, readVerdicts, type StoredVerdict } from './verdicts.js';
 export { SCHEMA_VERSION } from './schema.js';

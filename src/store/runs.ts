@@ -30,3 +30,9 @@ export function markAbortedRuns(db: Database.Database): string[] {
   for (const run of dead) mark.run(run.id);
   return dead.map((run) => run.id);
 }
+
+/** The validated scenario a run was started with, as stored (durations already in ms). */
+export function readRunScenario(db: Database.Database, runId: string): unknown {
+  const row = db.prepare('SELECT scenario_json FROM runs WHERE id = ?').get(runId) as { scenario_json: string } | undefined;
+  return row ? JSON.parse(row.scenario_json) : undefined;
+}

@@ -18,6 +18,8 @@ const EXPECTED: Record<string, string> = {
   'yaml-syntax.yml': '5:1 Flow sequence in block collection must be sufficiently indented and end with a ]',
   'bad-enum.yml': '5:24 components.0.restart.policy: expected one of "always", "on-kill", "never", got string "allways" (did you mean "always"?)',
   'duplicate-name.yml': '5:11 components.1.name: duplicate component name "web"',
+  'unknown-probe.yml': '8:22 invariants.progress.probe: no probe named "dne" (probes: done)',
+  'bad-condition.yml': '8:42 invariants.converge.condition: expected a condition like "== 0" or "<= 5", got "is zero"',
 };
 
 for (const [file, message] of Object.entries(EXPECTED)) {

@@ -1,0 +1,45 @@
+// One reading of a probe: an HTTP GET, a command's stdout, or a SQL query (SQLite file or PostgreSQL).
+import { execa } from 'execa';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import type { ProbeSpec } from '../scenario/index.js';
+import { fromRows, parseText, type Reading } from './parse.js';
+
+/** Reads the probe once; throws an Error saying what went wrong (recorded as the sample's error). */
+export async function readProbe(spec: ProbeSpec, cwd: string): Promise<Reading> {
+  if (spec.http) {
+    const response = await fetch(spec.http.url, { signal: AbortSignal.timeout(spec.timeout) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${spec.http.url}`);
+    return parseText(text, spec.parse, spec.http.path);
+  }
+  if (spec.command) {
+    const argv = typeof spec.command === 'string' ? [spec.command] : spec.command;
+    const result = await execa(argv[0], argv.slice(1), { shell: typeof spec.command === 'string', cwd, reject: false, timeout: spec.timeout, stdin: 'ignore' });
+    if (result.timedOut) throw new Error(`timed out after ${spec.timeout} ms`);
+    if (result.exitCode !== 0) throw new Error(`exited with ${result.exitCode ?? result.signal}: ${String(result.stderr).trim().split('\n').at(-1) ?? ''}`);
+    return parseText(String(result.stdout), spec.parse);
+  }
+  const sql = spec.sql!;
+  return fromRows(sql.sqlite ? querySqlite(sql.sqlite, sql.query, spec.timeout) : await queryPostgres(sql.postgres!, sql.query, spec.timeout), spec.parse);
+}
+
+function querySqlite(file: string, query: string, timeoutMs: number): Record<string, unknown>[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: timeoutMs });
+  try {
+    return db.prepare(query).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+async function queryPostgres(url: string, query: string, timeoutMs: number): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return (await client.query(query)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
