@@ -15,9 +15,15 @@ export interface Nemesis {
 /** Starts firing `schedule` (times relative to `t0`, a performance.now() value). */
 export function startNemesis(options: { schedule: readonly PlannedFault[]; target: FaultTarget; recorder: RunRecorder; t0: number; signal: NodeJS.Signals }): Nemesis {
   const { schedule, target, recorder, t0, signal } = options;
-  const timers = schedule.map((fault) => {
+  const timers = new Map<number, NodeJS.Timeout>();
+  schedule.forEach((fault) => {
     const fire = (): void => {
       const t = performance.now() - t0;
+      // Timers may fire up to a millisecond early; never kill before the scheduled time.
+      if (t < fault.atMs) {
+        timers.set(fault.seq, setTimeout(fire, fault.atMs - t));
+        return;
+      }
       const outcome = target.kill(fault.target, signal);
       if (outcome.fired) {
         recorder.record({ type: 'fault.injected', t, seq: fault.seq, instance: fault.target, pid: outcome.pid, signal: outcome.signal, scheduledMs: fault.atMs });
@@ -25,7 +31,7 @@ export function startNemesis(options: { schedule: readonly PlannedFault[]; targe
         recorder.record({ type: 'fault.skipped', t, seq: fault.seq, instance: fault.target, reason: outcome.reason, scheduledMs: fault.atMs });
       }
     };
-    return setTimeout(fire, Math.max(0, fault.atMs - (performance.now() - t0)));
+    timers.set(fault.seq, setTimeout(fire, Math.max(0, fault.atMs - (performance.now() - t0))));
   });
   return { stop: () => timers.forEach((timer) => clearTimeout(timer)) };
 }

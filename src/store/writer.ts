@@ -88,6 +88,11 @@ export class RunRecorder {
     this.statements.sample.run(this.runId, tMs, instance, pid, cpu, rss);
   }
 
+  /** Several CPU/RSS readings in one transaction. */
+  recordUsageBatch(readings: readonly { t: number; instance: string; pid: number; cpu: number; rss: number }[]): void {
+    this.db.transaction(() => readings.forEach((r) => this.statements.sample.run(this.runId, r.t, r.instance, r.pid, r.cpu, r.rss)))();
+  }
+
   /** Marks the run finished with its status and exit code. */
   finish(status: 'passed' | 'failed' | 'error' | 'aborted', exitCode: number, endMs: number): void {
     this.db.prepare('UPDATE runs SET status = ?, exit_code = ?, end_ms = ? WHERE id = ?').run(status, exitCode, endMs, this.runId);

@@ -1,7 +1,6 @@
 // Starts one component instance in its own process group (detached), with its output
 // timestamped into its log file and offered line by line to readiness checks.
-import { execa } from 'execa';
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { WriteStream } from 'node:fs';
 import { readIdentity, type ProcessIdentity } from './pid-identity.js';
 
@@ -34,27 +33,21 @@ export interface ExitStatus {
  * SIGKILL to -pgid takes it and every child it forked, and Ctrl-C in our terminal does not reach it.
  */
 export function spawnInstance(spec: LaunchSpec, log: WriteStream, onLine: (line: string) => void, t0: number): Launched {
-  const [file, args] = typeof spec.command === 'string' ? [spec.command, [] as string[]] : [spec.command[0], spec.command.slice(1)];
-  const child = execa(file, args, {
+  const [file, args] = typeof spec.command === 'string' ? ['/bin/sh', ['-c', spec.command]] : [spec.command[0], spec.command.slice(1)];
+  // Node's spawn, not execa, on this path: a respawn is on the clock (kill → running again), and
+  // execa's per-call setup roughly doubles it; execa runs the commands that are not on the clock.
+  const child = spawn(file, args, {
     cwd: spec.cwd,
-    env: spec.env,
-    extendEnv: true,
-    shell: typeof spec.command === 'string',
+    env: { ...process.env, ...spec.env },
     detached: true,
-    stdin: 'ignore',
-    buffer: false,
-    reject: false,
-    cleanup: false,
+    stdio: ['ignore', 'pipe', 'pipe'],
     uid: spec.uid,
     gid: spec.gid,
   });
   const exited = new Promise<ExitStatus>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
-    // A process that could not start at all (no such file) never emits 'exit': execa's result tells why.
-    child.then(
-      (result) => resolve({ code: result.exitCode ?? 127, signal: (result.signal as NodeJS.Signals | undefined) ?? null, failure: result.exitCode === undefined && !result.signal ? result.shortMessage : undefined }),
-      (error: Error) => resolve({ code: 127, signal: null, failure: error.message }),
-    );
+    // A process that could not start at all (no such file, no permission) emits 'error', not 'exit'.
+    child.once('error', (error) => resolve({ code: 127, signal: null, failure: `cannot start ${file}: ${error.message}` }));
   });
   const identity = child.pid === undefined ? undefined : readIdentity(child.pid);
   pipeLines(child.stdout, 'out', log, onLine, t0);

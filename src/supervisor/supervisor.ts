@@ -3,7 +3,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
-import type { ExitCause, RunRecorder } from '../store/index.js';
+import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
 import { killGroup, waitGroupGone } from './kill-group.js';
 import type { OrphanReaper } from './orphan-reaper.js';
 import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
@@ -101,7 +101,8 @@ export class Supervisor {
     this.options.reaper.close();
   }
 
-  private spawn(live: Live): Promise<ReadyOutcome> {
+  /** Spawns the next generation; `earlier` are events that happened before it, recorded after the spawn. */
+  private spawn(live: Live, earlier: RunEvent[] = []): Promise<ReadyOutcome> {
     const { plan } = live;
     live.generation += 1;
     const t0 = this.options.t0;
@@ -117,6 +118,8 @@ export class Supervisor {
     live.log.write(`--- generation ${live.generation}: pid ${launched.identity.pid}\n`);
     if (launched.identity.pid > 0) this.options.reaper.adopt(launched.identity);
     const now = this.now();
+    // Disk work (the database, the log) comes after the spawn: it stays out of the restart path.
+    for (const event of earlier) this.recorder.record(event);
     this.recorder.record({ type: 'component.spawned', t: now, instance: plan.instance, pid: launched.identity.pid, generation: live.generation });
     void launched.exited.then((status) => this.onExit(live, launched, status));
     return this.awaitReady(live, launched);
@@ -141,23 +144,26 @@ export class Supervisor {
   }
 
   private onExit(live: Live, launched: Launched, status: ExitStatus): void {
+    const t = this.now();
     const cause: ExitCause = live.pendingCause ?? (this.stopping ? 'teardown' : 'self');
     live.pendingCause = undefined;
     live.running = false;
     const uptimeMs = performance.now() - live.spawnedAt;
     const { instance } = live.plan;
     if (status.failure) live.tail.push(status.failure);
-    this.recorder.record({ type: 'component.exited', t: this.now(), instance, pid: launched.identity.pid, code: status.code, signal: status.signal, cause, uptimeMs });
+    const exited: RunEvent = { type: 'component.exited', t, instance, pid: launched.identity.pid, code: status.code, signal: status.signal, cause, uptimeMs };
+    const decision = decideRestart(live.plan.restart, cause, uptimeMs, live.crashStreak);
+    live.crashStreak = decision.crashStreak;
+    const restarting: RunEvent = { type: 'component.restarting', t, instance, delayMs: decision.delayMs, reason: decision.reason };
+    const restartNow = decision.restart && decision.delayMs === 0 && this.started && !this.stopping;
+    if (restartNow) void this.spawn(live, [exited, restarting]);
+    else this.recorder.record(exited);
     // The leader is gone; children it left behind in its group die with it, as on a real crash.
     if (cause === 'self') killGroup(launched.identity);
     this.options.reaper.release(launched.identity);
-    if (this.stopping || !this.started) return;
-    const decision = decideRestart(live.plan.restart, cause, uptimeMs, live.crashStreak);
-    live.crashStreak = decision.crashStreak;
-    if (!decision.restart) return;
-    this.recorder.record({ type: 'component.restarting', t: this.now(), instance, delayMs: decision.delayMs, reason: decision.reason });
-    if (decision.delayMs === 0) void this.spawn(live);
-    else live.restartTimer = setTimeout(() => !this.stopping && void this.spawn(live), decision.delayMs);
+    if (restartNow || this.stopping || !this.started || !decision.restart) return;
+    this.recorder.record(restarting);
+    live.restartTimer = setTimeout(() => !this.stopping && void this.spawn(live), decision.delayMs);
   }
 
   private startFailure(live: Live, outcome: { reason: string }): SystemError {

@@ -10,18 +10,30 @@ export function sampleUsage(source: { runningPids(): { instance: string; pid: nu
     if (busy) return;
     busy = true;
     const running = source.runningPids();
-    // One call per pid: a process killed between listing and sampling only loses its own sample.
-    const stats = await Promise.allSettled(running.map((r) => pidusage(r.pid)));
+    const stats = await readAll(running.map((r) => r.pid));
     const t = performance.now() - t0;
-    if (stopped) return;
-    stats.forEach((stat, i) => {
-      if (stat.status === 'fulfilled') recorder.recordUsage(t, running[i].instance, running[i].pid, stat.value.cpu, stat.value.memory);
-    });
     busy = false;
+    if (stopped) return;
+    recorder.recordUsageBatch(running.flatMap((r) => {
+      const stat = stats.get(r.pid);
+      return stat ? [{ t, instance: r.instance, pid: r.pid, cpu: stat.cpu, rss: stat.memory }] : [];
+    }));
   }, everyMs);
   return () => {
     stopped = true;
     clearInterval(timer);
     pidusage.clear();
   };
+}
+
+/** One pidusage call for all pids; if one of them died meanwhile, one call per pid so the others still count. */
+async function readAll(pids: number[]): Promise<Map<number, { cpu: number; memory: number }>> {
+  if (pids.length === 0) return new Map();
+  try {
+    const stats = await pidusage(pids);
+    return new Map(pids.flatMap((pid) => (stats[String(pid)] ? [[pid, stats[String(pid)]] as const] : [])));
+  } catch {
+    const each = await Promise.allSettled(pids.map((pid) => pidusage(pid)));
+    return new Map(each.flatMap((r, i) => (r.status === 'fulfilled' ? [[pids[i], r.value] as const] : [])));
+  }
 }

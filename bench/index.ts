@@ -1,0 +1,7 @@
+// npm run bench: every benchmark, each measured against a peer in the same run; prints Markdown for README.md.
+import { benchSupervisor } from './supervisor.js';
+
+const sections: string[] = [];
+const only = process.argv[2];
+if (!only || only === 'supervisor') sections.push(await benchSupervisor());
+process.stdout.write(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores, Node ${process.version})\n\n${sections.join('\n\n')}\n`);
