@@ -47,7 +47,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   markAbortedRuns(db);
   const { recorder, outDir } = createRun(db, loaded, settings, options.outRoot);
   const { context, ports } = await buildContext(loaded, { dir: outDir, id: recorder.runId });
-  const plans = planInstances(loaded, context, ports);
+  const plans = withRunMarkedOnError(recorder, db, () => planInstances(loaded, context, ports));
   const t0 = performance.now();
   const now = (): number => performance.now() - t0;
   options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });
@@ -110,6 +110,17 @@ function startChaos(loaded: LoadedScenario, settings: RunSettings, supervisor: S
 
 function matchInstances(loaded: LoadedScenario): string[] {
   return matchTargets(loaded.scenario.components, loaded.scenario.chaos?.targets);
+}
+
+// A preset whose server is missing fails before anything starts: the run is closed as an error, then the error goes up.
+function withRunMarkedOnError<T>(recorder: RunRecorder, db: { close(): void }, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    recorder.finish('error', error instanceof CrashtestError ? error.exitCode : ExitCode.internal, 0);
+    db.close();
+    throw error;
+  }
 }
 
 function sleepUntil(deadline: number, signal?: AbortSignal): Promise<void> {

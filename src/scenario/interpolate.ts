@@ -8,7 +8,7 @@ export interface InterpolationContext {
   run: { dir: string; id: string };
   scenario: { dir: string };
   env: NodeJS.ProcessEnv;
-  components: Record<string, { port?: number; host: string }>;
+  components: Record<string, { port?: number; host: string; url?: string }>;
   self?: { port?: number; replica: number; instance: string; name: string };
 }
 

@@ -51,8 +51,9 @@ function referenceProblem(reference: string, scenario: Scenario, at: PathSegment
   if (namespace === 'components') {
     const component = scenario.components.find((c) => c.name === name);
     if (!component) return `\${${reference}}: no component named "${name}"`;
-    if (field === 'port' && component.port === undefined) return `\${${reference}}: component "${name}" has no port (add "port: auto")`;
-    if (field !== 'port' && field !== 'host') return `\${${reference}}: expected components.${name}.port or components.${name}.host`;
+    if (field === 'port' && component.port === undefined && !component.preset) return `\${${reference}}: component "${name}" has no port (add "port: auto")`;
+    if (field === 'url' && !component.preset) return `\${${reference}}: only preset components (postgres, redis) have a url`;
+    if (!['port', 'host', 'url'].includes(field)) return `\${${reference}}: expected components.${name}.port, .host or .url`;
     return undefined;
   }
   if (namespace === 'self') {

@@ -43,7 +43,12 @@ const restart = z.strictObject({
 
 const component = z.strictObject({
   name: name.describe('component name; instances are named <name>.<replica>'),
-  command: command.describe('argv list, or a string run by /bin/sh -c'),
+  preset: z.enum(['postgres', 'redis']).optional()
+    .describe('a real server run by crashtest: postgres (initdb, fsync on, as the postgres account) or redis (no persistence)'),
+  command: command.optional().describe('argv list, or a string run by /bin/sh -c (required without a preset)'),
+  args: z.array(z.string()).default([]).describe('extra arguments for a preset server'),
+  bin_dir: z.string().optional().describe('folder of a preset\'s binaries (default: PATH, then /usr/lib/postgresql/*/bin)'),
+  user: z.string().optional().describe('account a preset server runs as (postgres default: postgres)'),
   cwd: z.string().optional().describe('working directory (default: the scenario file\'s folder)'),
   env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({})
     .describe('extra environment variables'),
@@ -54,7 +59,7 @@ const component = z.strictObject({
   restart: restart.prefault({}).describe('restart policy'),
   killable: z.boolean().default(true).describe('may chaos kill it (default true)'),
   tags: z.array(z.string()).default([]).describe('labels chaos targets can select with "tag:<name>"'),
-});
+}).refine((c) => c.command !== undefined || c.preset !== undefined, { message: 'required key is missing (expected a command string or a list of strings, or a preset)', path: ['command'] });
 
 const chaos = z.strictObject({
   interval: duration.default(10_000).describe('time between kills (default 10s)'),

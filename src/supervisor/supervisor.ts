@@ -17,6 +17,12 @@ export interface InstancePlan {
   launch: LaunchSpec;
   ready?: { check: ReadyCheck; timeoutMs: number; everyMs: number };
   restart: RestartRules;
+  /** runs once before the first start (e.g. initdb) */
+  prepare?: () => Promise<void>;
+  /** runs after every process is gone (e.g. removes a data folder) */
+  cleanup?: () => void;
+  /** output lines recorded as run notes (e.g. PostgreSQL's crash recovery) */
+  notes?: RegExp;
 }
 
 interface Live {
@@ -59,6 +65,7 @@ export class Supervisor {
     const components = [...new Set(this.plans.map((p) => p.component))];
     for (const component of components) {
       const lives = [...this.live.values()].filter((l) => l.plan.component === component);
+      for (const live of lives) await live.plan.prepare?.();
       const outcomes = await Promise.all(lives.map((l) => this.spawn(l)));
       const failed = outcomes.findIndex((o) => !o.ready);
       if (failed >= 0) throw this.startFailure(lives[failed], outcomes[failed] as { reason: string });
@@ -98,6 +105,7 @@ export class Supervisor {
     clearTimeout(timer);
     await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
     await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
+    for (const live of lives) live.plan.cleanup?.();
     this.options.reaper.close();
   }
 
@@ -110,6 +118,7 @@ export class Supervisor {
       live.tail.push(line);
       if (live.tail.length > 20) live.tail.shift();
       for (const watcher of live.watchers) watcher(line);
+      if (plan.notes?.test(line)) this.recorder.record({ type: 'run.note', t: this.now(), level: 'info', message: `${plan.instance}: ${line.trim()}` });
     };
     const launched = spawnInstance(plan.launch, live.log, onLine, t0);
     live.launched = launched;
