@@ -1,7 +1,7 @@
 // The litmus test, in order (each step is one call into a folder):
 //   1. load      read and validate the scenario; nothing starts if it is wrong (exit 2)
 //   2. record    open the results database, mark runs whose crashtest died as aborted, create this run
-//   3. launch    start every component in its own process group and wait until each is ready (exit 3)
+//   3. launch    run the setup commands, start every component in its own process group and wait until each is ready (exit 3)
 //   4. chaos     drive the workload, sample probes, SIGKILL on the seeded schedule until the quiet period
 //   5. heal      the quiet period: no more kills; the system must fix itself (converge)
 //   6. stop      final probe readings, then kill every group we started and confirm none is left
@@ -14,6 +14,7 @@ import { buildSchedule, startNemesis, type Nemesis } from './chaos/index.js';
 import { CrashtestError, ExitCode } from './errors.js';
 import { buildContext, planInstances } from './plan.js';
 import { createRun } from './run-record.js';
+import { runSetup } from './setup.js';
 import { resolveSettings, type Overrides, type RunSettings } from './settings.js';
 import { judge, type Judgement } from './judge.js';
 import { startLoad, type Load } from './load.js';
@@ -59,6 +60,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   let failure: CrashtestError | undefined;
   try {
     recorder.record({ type: 'run.phase', t: now(), phase: 'starting' });
+    await runSetup(loaded, context, recorder, now);
     await supervisor.startAll();
     const loadStartMs = Math.ceil(now());
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;

@@ -149,6 +149,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1).describe('scenario name, shown in reports'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the fault schedule (default: random, printed)'),
   duration: duration.default(60_000).describe('load and chaos phase, quiet period included (default 60s)'),
+  setup: z.array(command).default([]).describe('commands run once, in order, before any component starts (each must exit 0)'),
   components: z.array(component).min(1).describe('the processes of the system under test, started in order'),
   chaos: chaos.optional().describe('the kill schedule; absent means no faults'),
   workload: workload.optional().describe('the client: operations with a deadline and an idempotency key'),

@@ -116,3 +116,11 @@ test('a component that never becomes ready fails the run with exit 3 and its las
   sql.close();
   assert.ok(existsSync(out));
 });
+
+test('a failing setup command stops the run before any component starts: exit 3 with its output', async () => {
+  const { db, out } = setup();
+  const result = await runCli(['run', path.join(FIXTURES, 'scenarios/good/setup-fails.yml'), '--db', db, '--out', out]);
+  assert.equal(result.code, 3);
+  assert.equal(result.stderr, `error: setup command failed (exit 7): echo preparing; echo 'no space left' >&2; exit 7\n  | preparing\n  | no space left\n`);
+  assert.doesNotMatch(result.stdout, /spawn/);
+});
