@@ -124,3 +124,17 @@ test('a failing setup command stops the run before any component starts: exit 3 
   assert.equal(result.stderr, `error: setup command failed (exit 7): echo preparing; echo 'no space left' >&2; exit 7\n  | preparing\n  | no space left\n`);
   assert.doesNotMatch(result.stdout, /spawn/);
 });
+
+test('a component that keeps dying on its own is restarted with a doubling backoff, each exit recorded', async () => {
+  const { db, out } = setup();
+  const result = await runCli(['run', path.join(FIXTURES, 'scenarios/good/crash-loop.yml'), '--db', db, '--out', out]);
+  assert.match(result.stdout, /exit {4}flaky\.0 \(pid \d+\) exited with code 3 0\.\d s after start \(not caused by crashtest\)/);
+  assert.match(result.stdout, /restart flaky\.0 in 100 ms \(crash loop: 1 quick exits in a row\)/);
+  const sql = new Database(db, { readonly: true });
+  const delays = (sql.prepare(`SELECT data FROM events WHERE type = 'component.restarting' ORDER BY id`).all() as { data: string }[]).map((r) => JSON.parse(r.data).delayMs);
+  const exits = sql.prepare(`SELECT exit_code, cause FROM instances WHERE ended_ms IS NOT NULL AND cause = 'self'`).all() as Row[];
+  sql.close();
+  assert.deepEqual(delays.slice(0, 3), [100, 200, 400]);
+  assert.ok(exits.length >= 3);
+  assert.ok(exits.every((e) => e.exit_code === 3));
+});
