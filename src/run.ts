@@ -19,6 +19,8 @@ import { resolveSettings, type Overrides, type RunSettings } from './settings.js
 import { judge, type Judgement } from './judge.js';
 import { startLoad, type Load } from './load.js';
 import type { LoadedScenario } from './scenario/index.js';
+import { writeReports, type ReportPaths } from './report/index.js';
+import type Database from 'better-sqlite3';
 
 export interface RunOptions extends Overrides {
   file: string;
@@ -38,6 +40,10 @@ export interface RunResult {
   status: 'passed' | 'failed' | 'error' | 'aborted';
   judgement?: Judgement;
   error?: CrashtestError;
+  /** paths of report.html, report.json, junit.xml */
+  reports?: ReportPaths;
+  /** why the reports could not be written */
+  reportError?: string;
 }
 
 /** Runs a scenario end to end and returns its verdict; throws only for bad input (before anything starts). */
@@ -87,8 +93,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const status = aborted ? 'aborted' : 'error';
     const exitCode = aborted ? 130 : failure!.exitCode;
     recorder.finish(status, exitCode, now());
-    db.close();
-    return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure };
+    const reports = await report(db, recorder);
+    return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure, ...reports };
   }
   recorder.record({ type: 'run.phase', t: now(), phase: 'checking' });
   const judgement = judge(readHistory(db, recorder.runId), loaded.scenario);
@@ -96,8 +102,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const exitCode = judgement.valid === true ? ExitCode.pass : ExitCode.violated;
   recorder.record({ type: 'run.phase', t: now(), phase: 'done' });
   recorder.finish(exitCode === 0 ? 'passed' : 'failed', exitCode, now());
-  db.close();
-  return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement };
+  const reports = await report(db, recorder);
+  return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, ...reports };
 }
 
 // The schedule is built in whole milliseconds from the load start (so a seed replays exactly), then shifted.
@@ -112,6 +118,18 @@ function startChaos(loaded: LoadedScenario, settings: RunSettings, supervisor: S
 
 function matchInstances(loaded: LoadedScenario): string[] {
   return matchTargets(loaded.scenario.components, loaded.scenario.chaos?.targets);
+}
+
+// Every run ends with its reports (HTML, JSON, JUnit), built from the database alone; a failure to
+// write them is reported but never changes the verdict.
+async function report(db: Database.Database, recorder: RunRecorder): Promise<Pick<RunResult, 'reports' | 'reportError'>> {
+  try {
+    return { reports: await writeReports({ db, runId: recorder.runId }) };
+  } catch (error) {
+    return { reportError: (error as Error).message };
+  } finally {
+    db.close();
+  }
 }
 
 // A preset whose server is missing fails before anything starts: the run is closed as an error, then the error goes up.

@@ -6,6 +6,7 @@ import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerRuns } from './runs.js';
 import { registerCheck } from './check.js';
+import { registerReport } from './report.js';
 
 const program = new Command()
   .name('crashtest')
@@ -23,6 +24,7 @@ registerRun(program);
 registerValidate(program);
 registerRuns(program);
 registerCheck(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

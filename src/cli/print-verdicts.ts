@@ -1,4 +1,5 @@
 // The end of a run on the terminal: one line per invariant, the verdict, the way to replay it.
+import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { RunResult } from '../run.js';
 import { reportError } from './exit-codes.js';
@@ -18,14 +19,22 @@ export function printVerdicts(result: RunResult): void {
   const c = new Chalk({ level: process.stdout.isTTY && !process.env.NO_COLOR ? 1 : 0 });
   if (result.status === 'aborted') {
     process.stdout.write(`run ${result.runId} aborted; every component was stopped\n`);
-    return;
-  }
-  if (result.error) {
+  } else if (result.error) {
     reportError(result.error);
+  }
+  if (result.status === 'aborted' || result.error) {
+    printReportLine(result);
     return;
   }
   process.stdout.write('\n');
   printVerdictLines(result.judgement?.verdicts ?? []);
   const verdict = result.exitCode === 0 ? c.green.bold('PASSED') : c.red.bold('FAILED');
-  process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode}) · output ${result.outDir}\n`);
+  process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode})\n`);
+  printReportLine(result);
+}
+
+// The last line points at the report (or says why there is none).
+function printReportLine(result: RunResult): void {
+  if (result.reports) process.stdout.write(`report: ${path.relative(process.cwd(), result.reports.html) || result.reports.html}\n`);
+  else if (result.reportError) process.stderr.write(`warning: no report written: ${result.reportError}\n`);
 }

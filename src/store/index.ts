@@ -6,3 +6,4 @@ export { readHistory, type History, type RunInfo, type RunStatus, type InstanceR
 export { listRuns, resolveRunId, markAbortedRuns, readRunScenario } from './runs.js';
 export { saveVerdicts, readVerdicts, type StoredVerdict } from './verdicts.js';
 export { SCHEMA_VERSION } from './schema.js';
+export { readUsage, type UsageSample } from './usage.js';

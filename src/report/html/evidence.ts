@@ -1,0 +1,78 @@
+// The invariants section of the report page: one card per verdict with its evidence as tables
+// (stalls, missing keys, violating samples, the converge condition, recovery per fault).
+import type { StoredVerdict } from '../../store/index.js';
+import type {
+  ConsistencyEvidence, ConvergeEvidence, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
+} from '../../checks/index.js';
+import { faultsText, hasKeys } from '../evidence-text.js';
+import { fmtDur, fmtT, statusOf } from '../input.js';
+import { attr, esc, foldedTable, kv, pill, statusClass, type Row } from './markup.js';
+
+// Progress: the judged span and every stall with the faults before it.
+function progress(e: ProgressEvidence): string {
+  const rows: Row[] = e.stalls.map((s) => ({ cells: [fmtT(s.fromMs), fmtT(s.toMs), fmtDur(s.durationMs), faultsText(s.faults)], cls: 'bad' }));
+  return kv([['judged', `${fmtT(e.fromMs)} → ${fmtT(e.toMs)}`], ['increases', String(e.increases)], ['samples', `${e.samples} (${e.errors} probe errors)`]])
+    + foldedTable('stalls', ['from#', 'to#', 'stalled for#', 'faults just before'], rows);
+}
+
+// no_loss: counts and the missing keys with the kills after their ack.
+function noLoss(e: NoLossEvidence): string {
+  const rows: Row[] = e.missing.map((m) => ({ cells: [{ html: `<code>${esc(m.key)}</code>` }, fmtT(m.ackMs), faultsText(m.faultsAfter)], cls: 'bad' }));
+  const listed = e.lost > e.missing.length ? ` (first ${e.missing.length} listed)` : '';
+  return kv([['acknowledged', String(e.acked)], ['present at the end', String(e.present)], ['lost', `${e.lost}${listed}`], ['final reading', fmtT(e.finalMs)]])
+    + foldedTable('missing keys', ['missing key', 'acked at#', 'kills right after'], rows);
+}
+
+// consistency: the violating samples and their first items.
+function consistency(e: ConsistencyEvidence): string {
+  const rows: Row[] = e.violations.map((v) => ({
+    cells: [fmtT(v.t), v.final ? 'final' : '', v.count, { html: v.items.map((i) => `<code>${esc(i)}</code>`).join('<br>') }], cls: 'bad',
+  }));
+  return kv([['checks answered', String(e.checks)], ['with violations', String(e.violating)], ['probe errors', String(e.errors)]])
+    + foldedTable('violating samples', ['at#', '', 'violations#', 'first items'], rows);
+}
+
+// converge: the condition, the deadline and what the probe said.
+function converge(e: ConvergeEvidence): string {
+  return kv([
+    ['condition', e.condition], ['quiet period from', fmtT(e.quietStartMs)], ['deadline', fmtT(e.deadlineMs)],
+    ['met at', e.metAtMs === null ? 'never, in time' : `${fmtT(e.metAtMs)} (${fmtDur(e.metAtMs - e.quietStartMs)} after quiet start)`],
+    ['last value', `${e.lastValue ?? 'unreadable'} at ${fmtT(e.lastMs)}`],
+  ]);
+}
+
+// recovery: the limit, the counts and every fault with its recovery time.
+function recovery(e: RecoveryEvidence): string {
+  const rows: Row[] = e.perFault.map((f) => ({
+    cells: [f.seq, f.instance, fmtT(f.firedMs), fmtT(f.readyMs), fmtT(f.progressMs), fmtDur(f.recoveryMs), { html: pill(statusOf(f.ok)) }, f.issue ?? ''],
+    cls: f.ok === false ? 'bad' : f.ok === 'unknown' ? 'warn' : undefined,
+  }));
+  const pairs: [string, string][] = [['limit', fmtDur(e.withinMs)], ['faults', String(e.perFault.length)], ['over the limit', String(e.overLimit)],
+    ['never recovered', String(e.neverRecovered)], ['not judged', String(e.undetermined + e.unreadable)]];
+  const open = e.perFault.some((f) => f.ok !== true) ? 1000 : 15;
+  return kv(pairs) + foldedTable('faults', ['fault#', 'target', 'killed#', 'ready#', 'progress#', 'recovery#', '', 'issue'], rows, open);
+}
+
+// The evidence of a verdict as HTML (unknown shapes as escaped JSON).
+function evidenceHtml(v: StoredVerdict): string {
+  const e = v.evidence;
+  if (v.kind === 'progress' && hasKeys(e, ['stalls', 'fromMs'])) return progress(e as ProgressEvidence);
+  if (v.kind === 'no_loss' && hasKeys(e, ['missing', 'acked'])) return noLoss(e as NoLossEvidence);
+  if (v.kind === 'consistency' && hasKeys(e, ['violations', 'checks'])) return consistency(e as ConsistencyEvidence);
+  if (v.kind === 'converge' && hasKeys(e, ['condition', 'deadlineMs'])) return converge(e as ConvergeEvidence);
+  if (v.kind === 'recovery' && hasKeys(e, ['perFault', 'withinMs'])) return recovery(e as RecoveryEvidence);
+  return `<pre class="raw">${esc(JSON.stringify(e ?? null, null, 2))}</pre>`;
+}
+
+// One card per verdict, in check order.
+export function invariants(verdicts: readonly StoredVerdict[]): string {
+  if (verdicts.length === 0) return '<p class="empty">no verdicts: the run did not get as far as checking</p>';
+  return verdicts.map((v) => {
+    const status = statusOf(v.valid);
+    return `<article class="card verdict-card ${statusClass(status)}" id="inv-${attr(v.name)}">
+<header><h3>${esc(v.name)}</h3>${pill(status)}</header>
+<p class="summary">${esc(v.summary)}</p>
+${evidenceHtml(v)}
+</article>`;
+  }).join('\n');
+}
