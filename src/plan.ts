@@ -20,7 +20,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Allocates ports and builds the interpolation context shared by components, workload and probes. */
-export async function buildContext(loaded: LoadedScenario, run: { dir: string; id: string }): Promise<{ context: InterpolationContext; ports: Map<string, number> }> {
+export async function buildContext(loaded: LoadedScenario, run: { dir: string; id: string }, extraEnv: Record<string, string> = {}): Promise<{ context: InterpolationContext; ports: Map<string, number> }> {
   const ports = new Map<string, number>();
   for (const component of loaded.scenario.components) {
     for (let replica = 0; replica < component.replicas; replica++) {
@@ -33,18 +33,18 @@ export async function buildContext(loaded: LoadedScenario, run: { dir: string; i
     const url = c.preset === 'postgres' ? `postgres://postgres@127.0.0.1:${port}/postgres` : c.preset === 'redis' ? `redis://127.0.0.1:${port}` : undefined;
     return [c.name, { host: '127.0.0.1', port, url }];
   }));
-  return { context: { run, scenario: { dir: loaded.dir }, env: process.env, components }, ports };
+  return { context: { run, scenario: { dir: loaded.dir }, env: { ...process.env, ...extraEnv }, components }, ports };
 }
 
 /** One InstancePlan per replica of every component, in file order. */
-export function planInstances(loaded: LoadedScenario, context: InterpolationContext, ports: Map<string, number>): InstancePlan[] {
+export function planInstances(loaded: LoadedScenario, context: InterpolationContext, ports: Map<string, number>, extraEnv: Record<string, string> = {}): InstancePlan[] {
   return loaded.scenario.components.flatMap((spec) =>
     Array.from({ length: spec.replicas }, (_, replica) => {
       const instance = `${spec.name}.${replica}`;
       const self = { port: ports.get(instance), replica, instance, name: spec.name };
       const c = fill({ command: spec.command, cwd: spec.cwd ?? loaded.dir, env: spec.env, ready: spec.ready, args: spec.args }, { ...context, self }, instance);
       const cwd = path.resolve(loaded.dir, c.cwd);
-      const env = { ...c.env, CRASHTEST_INSTANCE: instance, CRASHTEST_RUN_DIR: context.run.dir, ...(self.port ? { PORT: String(self.port) } : {}) };
+      const env = { ...extraEnv, ...c.env, CRASHTEST_INSTANCE: instance, CRASHTEST_RUN_DIR: context.run.dir, ...(self.port ? { PORT: String(self.port) } : {}) };
       if (spec.preset) return presetPlan(spec, { instance, port: self.port!, args: c.args, env, context });
       const plan: InstancePlan = { component: spec.name, instance, launch: { command: c.command!, cwd, env }, restart: spec.restart };
       if (c.ready) plan.ready = { check: readyCheck(c.ready, cwd, env, instance), timeoutMs: c.ready.timeout, everyMs: c.ready.every };

@@ -20,9 +20,14 @@ export function newRunId(now = new Date()): string {
 /** The command that replays a run: same file, same seed, same timing. */
 export function replayCommand(file: string, settings: RunSettings): string {
   const parts = ['npx crashtest run', path.relative(process.cwd(), file) || file, `--seed ${settings.seed}`, `--duration ${settings.durationMs}ms`];
+  for (const [name, value] of Object.entries(settings.env)) parts.push(`--env ${shellQuote(`${name}=${value}`)}`);
   if (!settings.chaos) parts.push('--no-chaos');
   else parts.push(`--interval ${settings.intervalMs}ms`);
   return parts.join(' ');
+}
+
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Makes the run's folder (with logs/) and its database row. */

@@ -53,8 +53,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const db = openStore(options.dbFile);
   markAbortedRuns(db);
   const { recorder, outDir } = createRun(db, loaded, settings, options.outRoot);
-  const { context, ports } = await buildContext(loaded, { dir: outDir, id: recorder.runId });
-  const plans = withRunMarkedOnError(recorder, db, () => planInstances(loaded, context, ports));
+  const { context, ports } = await buildContext(loaded, { dir: outDir, id: recorder.runId }, settings.env);
+  const plans = withRunMarkedOnError(recorder, db, () => planInstances(loaded, context, ports, settings.env));
   const t0 = performance.now();
   const now = (): number => performance.now() - t0;
   options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });

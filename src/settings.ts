@@ -9,6 +9,8 @@ export interface Overrides {
   intervalMs?: number;
   /** false = --no-chaos: the same run without faults, the baseline */
   chaos?: boolean;
+  /** --env NAME=VALUE: extra environment for ${env.NAME} and every component */
+  env?: Record<string, string>;
 }
 
 /** The run's effective timing and seed. */
@@ -22,6 +24,8 @@ export interface RunSettings {
   startAfterMs: number;
   /** no kills in the last quietMs of the duration */
   quietMs: number;
+  /** extra environment given on the command line */
+  env: Record<string, string>;
 }
 
 /** Merges scenario and overrides; the quiet period defaults to a quarter of the duration. */
@@ -37,5 +41,6 @@ export function resolveSettings(scenario: Scenario, overrides: Overrides): RunSe
     jitterMs: chaos?.jitter ?? 0,
     startAfterMs: chaos?.start_after ?? 0,
     quietMs,
+    env: overrides.env ?? {},
   };
 }

@@ -35,6 +35,11 @@ export function printVerdicts(result: RunResult): void {
 
 // The last line points at the report (or says why there is none).
 function printReportLine(result: RunResult): void {
-  if (result.reports) process.stdout.write(`report: ${path.relative(process.cwd(), result.reports.html) || result.reports.html}\n`);
+  if (result.reports) process.stdout.write(`report: ${shortPath(result.reports.html)}\n`);
   else if (result.reportError) process.stderr.write(`warning: no report written: ${result.reportError}\n`);
+}
+
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
 }

@@ -15,6 +15,7 @@ interface RunFlags {
   db: string;
   chaos: boolean;
   verbose?: boolean;
+  env: Record<string, string>;
 }
 
 /** Registers `run`. */
@@ -29,6 +30,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'folder for run output: <dir>/<run-id>/', 'reports')
     .option('--db <file>', 'results database', DEFAULT_DB)
     .addOption(new Option('--no-chaos', 'same run without faults: the baseline to compare against'))
+    .option('-e, --env <NAME=VALUE>', 'extra environment for ${env.NAME} and every component (repeatable)', collectEnv, {})
     .option('-v, --verbose', 'also print every workload operation and teardown exits')
     .addHelpText('after', `
 Exit codes: 0 every invariant held · 1 an invariant failed · 2 bad scenario or usage ·
@@ -37,7 +39,8 @@ Exit codes: 0 every invariant held · 1 an invariant failed · 2 bad scenario or
 Examples:
   $ crashtest run scenarios/converter.yml
   $ crashtest run scenarios/converter.yml --seed 42 --duration 30s --interval 2s
-  $ crashtest run scenarios/converter.yml --no-chaos          # baseline without kills`)
+  $ crashtest run scenarios/converter.yml --no-chaos          # baseline without kills
+  $ crashtest run scenarios/converter.yml --env CONVERTER_BUG=no-lease-expiry   # a planted bug`)
     .action(async (file: string, flags: RunFlags) => {
       const result = await runWithSignals(file, flags);
       process.exitCode = result.exitCode;
@@ -55,7 +58,7 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
   let close = (): void => undefined;
   try {
     const result = await runScenario({
-      file, seed: flags.seed, durationMs: flags.duration, intervalMs: flags.interval, chaos: flags.chaos,
+      file, env: flags.env, seed: flags.seed, durationMs: flags.duration, intervalMs: flags.interval, chaos: flags.chaos,
       outRoot: flags.out, dbFile: flags.db, signal: abort.signal,
       onStart: ({ runId, outDir, settings, recorder, loaded }) => {
         const terminal = terminalReporter({ stream: process.stdout, verbose: flags.verbose, durationMs: settings.durationMs });
@@ -74,6 +77,12 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
   }
+}
+
+function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new ScenarioError(`--env: expected NAME=VALUE, got "${value}"`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function parseSeed(value: string): number {

@@ -18,7 +18,7 @@ interface Outcome {
 async function runStore(flag: string): Promise<Outcome> {
   const dir = tempDir();
   const db = path.join(dir, 'results.db');
-  const result = await runCli(['run', STORE, '--db', db, '--out', path.join(dir, 'reports')], { env: { STORE_FLAG: flag } });
+  const result = await runCli(['run', STORE, '--db', db, '--out', path.join(dir, 'reports'), '--env', `STORE_FLAG=${flag}`]);
   const sql = new Database(db, { readonly: true });
   const rows = sql.prepare('SELECT name, valid, summary, evidence FROM verdicts').all() as { name: string; valid: string; summary: string; evidence: string }[];
   sql.close();
@@ -89,6 +89,10 @@ test('crashtest check re-judges a stored run from the database alone', async () 
   assert.match(check.stdout, /^run \S+ of "store", seed 3\n/);
   assert.match(check.stdout, /FAIL {2}converge/);
   assert.match(check.stdout, /PASS {2}no_loss/);
+  const sql = new Database(run.db, { readonly: true });
+  const { command } = sql.prepare('SELECT command FROM runs').get() as { command: string };
+  sql.close();
+  assert.match(command, /^npx crashtest run \S+store\.yml --seed 3 --duration 4000ms --env STORE_FLAG=--no-rebuild --interval 500ms$/);
   const missing = await runCli(['check', 'nope', '--db', run.db]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no run matches "nope"/);
