@@ -1,10 +1,9 @@
-// Medians and percentiles for benchmark figures (nearest rank), and a fixed-width table printer.
+// Medians and percentiles for benchmark figures (nearest rank, as the checkers use), and a table printer.
+import { percentile as nearestRank } from '../src/checks/index.js';
 
 /** The p-th percentile (0–100) by nearest rank; NaN for no values. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return nearestRank(values, p) ?? NaN;
 }
 
 /** The median (p50). */
