@@ -1,9 +1,11 @@
 // npm run bench: every benchmark, each measured against a peer in the same run; prints Markdown for README.md.
 import { benchSupervisor } from './supervisor.js';
 import { benchReport } from './report.js';
+import { benchConverter } from './converter.js';
 
 const sections: string[] = [];
 const only = process.argv[2];
 if (!only || only === 'supervisor') sections.push(await benchSupervisor());
 if (!only || only === 'report') sections.push(await benchReport());
+if (!only || only === 'converter') sections.push(await benchConverter());
 process.stdout.write(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores, Node ${process.version})\n\n${sections.join('\n\n')}\n`);
