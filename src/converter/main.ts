@@ -1,0 +1,54 @@
+// Entry point of the reference system under test: a crash-only qcow2 -> raw converter (CLI, API server, workers).
+// Exit codes: 0 ok, 2 bad command line, 3 image refused (convert); anything else is a crash.
+import { ImageError, UsageError } from './errors.js';
+
+const USAGE = `usage: node dist/src/converter/main.js <command> [options]
+  convert SRC.qcow2 DST.raw [--fsync] [--checksum]
+  checksum FILE.raw
+  make-image --out FILE --size 64M --seed N [--compressed] [--cluster-bits 16] [--data-fraction 0.6] [--mostly-empty]
+  api --db PATH --port N --data DIR [--max-pending 1000] [--bug NAME]...
+  worker --db PATH --data DIR --id NAME [--lease-ttl 5s] [--poll 50ms] [--max-attempts 20] [--bug NAME]...
+  verify --db PATH --data DIR
+bugs (api and worker, repeatable): ack-before-commit non-atomic-write no-lease-expiry lease-not-refreshed done-before-output-durable`;
+
+type Command = (argv: string[]) => void | Promise<void>;
+
+/** Commands are imported lazily so that a one-shot conversion does not pay for loading SQLite or http. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  convert: async () => (await import('./cli/convert-commands.js')).convertCommand,
+  checksum: async () => (await import('./cli/convert-commands.js')).checksumCommand,
+  'make-image': async () => (await import('./cli/make-image-command.js')).makeImageCommand,
+  api: async () => (await import('./system/api.js')).apiCommand,
+  worker: async () => (await import('./system/worker.js')).workerCommand,
+  verify: async () => (await import('./system/verify.js')).verifyCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  const load = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (name === '--help' || name === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  if (!load) {
+    console.error(name === undefined ? USAGE : `unknown command "${name}"\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const command = await load();
+    await command(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`error: ${err.message}\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (err instanceof ImageError) {
+      console.error(`error: image refused: ${err.message}`);
+      process.exitCode = 3;
+    } else {
+      throw err; // crash-only: an unexpected error kills the process
+    }
+  }
+}
+
+await main(process.argv.slice(2));

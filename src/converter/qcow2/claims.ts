@@ -1,0 +1,53 @@
+// Tracks which host clusters are already in use, so that no table or data cluster is referenced twice.
+// This bounds the work done on a malicious image: every byte of the file is read at most once as metadata or data.
+import { ImageError, hex } from '../errors.js';
+
+const FREE = 0;
+const EXCLUSIVE = 1;
+const COMPRESSED = 2; // several compressed clusters may share one host cluster
+
+/** 2 bits of state per host cluster: memory is file size / cluster size / 4 bytes. */
+export class HostClaims {
+  private readonly bits: Uint8Array;
+  private readonly clusters: number;
+  private readonly clusterBits: number;
+
+  constructor(fileSize: number, clusterBits: number) {
+    this.clusterBits = clusterBits;
+    this.clusters = Math.ceil(fileSize / 2 ** clusterBits);
+    this.bits = new Uint8Array(Math.ceil(this.clusters / 4));
+    if (this.clusters > 0) this.set(0, EXCLUSIVE); // the header
+  }
+
+  /** Claims the clusters covering [offset, offset + length) for one table or data cluster. */
+  exclusive(offset: number, length: number, what: string): void {
+    const first = Math.floor(offset / 2 ** this.clusterBits);
+    const last = Math.min(Math.ceil((offset + length) / 2 ** this.clusterBits), this.clusters);
+    for (let i = first; i < last; i++) {
+      if (this.get(i) !== FREE) throw this.reused(i, what);
+      this.set(i, EXCLUSIVE);
+    }
+  }
+
+  /** Claims the host cluster where a compressed cluster starts; sharing with other compressed clusters is fine. */
+  compressed(offset: number, what: string): void {
+    const i = Math.floor(offset / 2 ** this.clusterBits);
+    if (i >= this.clusters) return;
+    if (this.get(i) === EXCLUSIVE) throw this.reused(i, what);
+    this.set(i, COMPRESSED);
+  }
+
+  private get(i: number): number {
+    return (this.bits[i >> 2] >> ((i & 3) * 2)) & 3;
+  }
+
+  private set(i: number, state: number): void {
+    const shift = (i & 3) * 2;
+    this.bits[i >> 2] = (this.bits[i >> 2] & ~(3 << shift)) | (state << shift);
+  }
+
+  private reused(index: number, what: string): ImageError {
+    const at = hex(index * 2 ** this.clusterBits);
+    return new ImageError('overlap', `${what} uses host cluster ${at}, which is already used by another table or cluster`);
+  }
+}

@@ -1,0 +1,47 @@
+// Opens the SQLite store shared by api, workers and verify: WAL, synchronous=FULL, schema created idempotently.
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  output TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  checksum TEXT,
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_by_state ON jobs (state, created_at);
+CREATE TABLE IF NOT EXISTS leases (
+  job_id TEXT PRIMARY KEY REFERENCES jobs (id),
+  worker TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);`;
+
+export interface OpenOptions {
+  /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs: number;
+  /** Refuse to create the database (verify inspects an existing one). */
+  mustExist?: boolean;
+}
+
+export function openDb(path: string, options: OpenOptions): Db {
+  const db = new Database(path, { fileMustExist: options.mustExist === true });
+  db.pragma(`busy_timeout = ${Math.floor(options.busyTimeoutMs)}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL'); // every commit is on disk before the call returns
+  db.pragma('foreign_keys = ON');
+  db.transaction(() => db.exec(SCHEMA)).immediate();
+  return db;
+}
+
+/** True for the error SQLite raises when another process holds the lock longer than busy_timeout. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+}

@@ -1,0 +1,59 @@
+// Leases: a worker takes a job atomically with a lease, keeps it fresh, and finishes only while it still holds it.
+import type { Db } from './db.js';
+import type { Job } from './jobs.js';
+
+export interface TakeOptions {
+  /** Unique per take: "<worker id>/<pid>/<nonce>", so a restarted worker never mistakes an old lease for its own. */
+  holder: string;
+  ttlMs: number;
+  maxAttempts: number;
+  /** false only under the planted bug no-lease-expiry. */
+  takeExpired: boolean;
+}
+
+/** The oldest job a worker may take: a running one whose worker vanished, else the oldest pending one. */
+function candidate(db: Db, o: TakeOptions, now: number): Job | undefined {
+  const expiredClause = o.takeExpired ? 'OR l.expires_at <= @now' : '';
+  const stale = db.prepare(`SELECT j.* FROM jobs j LEFT JOIN leases l ON l.job_id = j.id
+    WHERE j.state = 'running' AND (l.job_id IS NULL ${expiredClause}) ORDER BY j.created_at, j.id LIMIT 1`).get({ now });
+  return (stale ?? db.prepare(`SELECT * FROM jobs WHERE state = 'pending' ORDER BY created_at, id LIMIT 1`).get()) as Job | undefined;
+}
+
+/** In one IMMEDIATE transaction: picks a takeable job, marks it running and leases it. Null when idle. */
+export function takeJob(db: Db, o: TakeOptions, now = Date.now()): Job | null {
+  if (!candidate(db, o, now)) return null; // cheap read first: idle workers do not take the write lock
+  return db.transaction((): Job | null => {
+    for (;;) {
+      const job = candidate(db, o, now);
+      if (!job) return null;
+      if (job.attempts >= o.maxAttempts) {
+        const reason = `gave up after ${job.attempts} attempts: every worker that ran this job died or lost its lease`;
+        db.prepare('DELETE FROM leases WHERE job_id = ?').run(job.id);
+        db.prepare(`UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE id = ?`).run(reason, now, job.id);
+        continue;
+      }
+      db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(now, job.id);
+      db.prepare('INSERT OR REPLACE INTO leases (job_id, worker, expires_at) VALUES (?, ?, ?)').run(job.id, o.holder, now + o.ttlMs);
+      return { ...job, state: 'running', attempts: job.attempts + 1, updated_at: now };
+    }
+  }).immediate();
+}
+
+/** Extends the lease; false when this holder no longer has it (another worker took the job over). */
+export function refreshLease(db: Db, jobId: string, holder: string, ttlMs: number, now = Date.now()): boolean {
+  return db.prepare('UPDATE leases SET expires_at = ? WHERE job_id = ? AND worker = ?').run(now + ttlMs, jobId, holder).changes === 1;
+}
+
+export type Outcome = { state: 'done'; checksum: string } | { state: 'failed'; error: string };
+
+/** In one transaction: drops the lease and records the outcome, only if `holder` still holds the lease. */
+export function finishJob(db: Db, jobId: string, holder: string, outcome: Outcome, now = Date.now()): boolean {
+  return db.transaction((): boolean => {
+    const dropped = db.prepare('DELETE FROM leases WHERE job_id = ? AND worker = ?').run(jobId, holder).changes === 1;
+    if (!dropped) return false;
+    const checksum = outcome.state === 'done' ? outcome.checksum : null;
+    const error = outcome.state === 'failed' ? outcome.error : null;
+    db.prepare('UPDATE jobs SET state = ?, checksum = ?, error = ?, updated_at = ? WHERE id = ?').run(outcome.state, checksum, error, now, jobId);
+    return true;
+  }).immediate();
+}

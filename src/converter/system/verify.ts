@@ -1,0 +1,49 @@
+// verify: checks the store against the files, one printed line per violation, nothing when consistent.
+// Exit 0 whenever it could look; non-zero only when it cannot run at all (no database, unreadable store).
+import fs from 'node:fs';
+import { flags, requireString } from '../cli/args.js';
+import { digestRawFile } from '../convert/file.js';
+import { openDb, type Db } from './db.js';
+import type { Job } from './jobs.js';
+
+/** verify --db PATH --data DIR */
+export async function verifyCommand(argv: string[]): Promise<void> {
+  const { values } = flags('verify', argv, { db: { type: 'string' }, data: { type: 'string' } });
+  const dbPath = requireString('verify', values, 'db');
+  requireString('verify', values, 'data');
+  let db: Db;
+  try {
+    db = openDb(dbPath, { busyTimeoutMs: 10_000, mustExist: true });
+  } catch (err) {
+    console.error(`verify: cannot open the database ${dbPath}: ${(err as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const line of violations(db)) console.log(line);
+}
+
+/** Reads one consistent snapshot of the store, then checks the files of done jobs. */
+export function violations(db: Db): string[] {
+  const snapshot = db.transaction(() => ({
+    done: db.prepare(`SELECT * FROM jobs WHERE state = 'done' ORDER BY created_at`).all() as Job[],
+    unleased: db.prepare(`SELECT j.* FROM jobs j LEFT JOIN leases l ON l.job_id = j.id
+      WHERE j.state = 'running' AND l.job_id IS NULL ORDER BY j.created_at`).all() as Job[],
+    stray: db.prepare(`SELECT l.job_id, l.worker, j.state FROM leases l LEFT JOIN jobs j ON j.id = l.job_id
+      WHERE j.state IS NULL OR j.state != 'running'`).all() as Array<{ job_id: string; worker: string; state: string | null }>,
+  }))();
+  const out: string[] = [];
+  for (const job of snapshot.done) {
+    const problem = outputProblem(job);
+    if (problem) out.push(`job ${job.id} (key ${job.idempotency_key}) is done but ${problem}`);
+  }
+  for (const job of snapshot.unleased) out.push(`job ${job.id} (key ${job.idempotency_key}) is running but has no lease`);
+  for (const l of snapshot.stray) out.push(`lease on job ${l.job_id} held by ${l.worker}, but the job is ${l.state ?? 'missing'}`);
+  return out;
+}
+
+function outputProblem(job: Job): string | null {
+  if (!job.checksum) return 'has no checksum';
+  if (!fs.existsSync(job.output)) return `its output ${job.output} is missing`;
+  const actual = digestRawFile(job.output);
+  return actual === job.checksum ? null : `its output ${job.output} has checksum ${actual}, expected ${job.checksum}`;
+}
