@@ -16,7 +16,7 @@ export interface RecoveryOptions {
 }
 
 /** Why a fault is not ok: too slow, never ready, ready but no progress, too close to the end, probe unreadable. */
-export type RecoveryIssue = 'over_limit' | 'never_ready' | 'no_progress' | 'near_end' | 'probe_unreadable';
+export type RecoveryIssue = 'over_limit' | 'never_ready' | 'no_progress' | 'near_end' | 'probe_unreadable' | 'superseded';
 
 /** How one fired fault was recovered from. */
 export interface FaultRecovery {
@@ -48,6 +48,8 @@ export interface RecoveryEvidence {
   neverRecovered: number;
   /** faults fired less than withinMs before the end and not yet recovered: not judged */
   undetermined: number;
+  /** faults whose instance was killed again (within withinMs) before it recovered: not judged */
+  superseded: number;
   /** faults ready again but after which the probe never answered: progress could not be observed */
   unreadable: number;
 }
@@ -67,8 +69,11 @@ function firstProgressMs(samples: ProbeSample[], firedMs: RunMs, readyMs: RunMs)
 
 // Classifies a fault with no measured recovery. Not recovered is a failure once the run was observed
 // for at least withinMs after the fault fired; before that it is 'unknown' (nothing could be observed).
-function classify(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs): RecoveryIssue {
+// A fault whose instance was killed again within withinMs, before it had recovered, is 'superseded':
+// the next kill cut its recovery short, so it is not judged (the next fault is).
+function classify(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs, nextKillMs: RunMs | null): RecoveryIssue {
   if (f.readyMs !== null && f.readyMs - f.firedMs > withinMs) return 'over_limit';
+  if (nextKillMs !== null && nextKillMs - f.firedMs <= withinMs) return 'superseded';
   if (endMs - f.firedMs < withinMs) return 'near_end';
   if (f.readyMs === null) return 'never_ready';
   const readyMs = f.readyMs;
@@ -77,15 +82,15 @@ function classify(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | 
 }
 
 // Judges one fault: recovery time (max of time to ready and, with a probe, time to progress) vs withinMs.
-function judgeFault(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs): FaultRecovery {
+function judgeFault(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs, nextKillMs: RunMs | null): FaultRecovery {
   const readyDelay = f.readyMs === null ? null : f.readyMs - f.firedMs;
   const progressMs = samples !== null && f.readyMs !== null ? firstProgressMs(samples, f.firedMs, f.readyMs) : null;
   let recoveryMs: number | null = readyDelay;
   if (samples !== null) recoveryMs = readyDelay === null || progressMs === null ? null : Math.max(readyDelay, progressMs - f.firedMs);
   let issue: RecoveryIssue | null = null;
-  if (recoveryMs === null) issue = classify(f, samples, withinMs, endMs);
+  if (recoveryMs === null) issue = classify(f, samples, withinMs, endMs, nextKillMs);
   else if (recoveryMs > withinMs) issue = 'over_limit';
-  const ok: Validity = issue === null ? true : issue === 'near_end' || issue === 'probe_unreadable' ? 'unknown' : false;
+  const ok: Validity = issue === null ? true : issue === 'near_end' || issue === 'probe_unreadable' || issue === 'superseded' ? 'unknown' : false;
   const { seq, instance, component, firedMs, readyMs } = f;
   return { seq, instance, component, firedMs, readyMs, progressMs, recoveryMs, ok, issue };
 }
@@ -110,7 +115,9 @@ export function checkRecovery(history: History, opts: RecoveryOptions): Verdict<
   const samples = opts.probe === undefined ? null : probeSamples(history, opts.probe);
   const endMs = observedEndMs(history);
   const faults = firedFaults(history).sort((a, b) => a.firedMs - b.firedMs || a.seq - b.seq);
-  const perFault = faults.map((f) => judgeFault(f, samples, opts.withinMs, endMs));
+  const nextKill = (f: FaultRecord & { firedMs: RunMs }): RunMs | null =>
+    faults.find((g) => g.instance === f.instance && g.firedMs > f.firedMs)?.firedMs ?? null;
+  const perFault = faults.map((f) => judgeFault(f, samples, opts.withinMs, endMs, nextKill(f)));
   const count = (...issues: RecoveryIssue[]): number => perFault.filter((f) => f.issue !== null && issues.includes(f.issue)).length;
   const evidence: RecoveryEvidence = {
     withinMs: opts.withinMs,
@@ -119,6 +126,7 @@ export function checkRecovery(history: History, opts: RecoveryOptions): Verdict<
     overLimit: count('over_limit', 'never_ready', 'no_progress'),
     neverRecovered: count('never_ready', 'no_progress'),
     undetermined: count('near_end'),
+    superseded: count('superseded'),
     unreadable: count('probe_unreadable'),
   };
   const okCount = perFault.filter((f) => f.ok === true).length;
@@ -140,9 +148,10 @@ function recoverySummary(e: RecoveryEvidence): string {
   const limit = fmtMs(e.withinMs);
   const unjudged = [
     ...(e.undetermined > 0 ? [`${faultCount(e.undetermined)} fired < ${limit} before the end`] : []),
+    ...(e.superseded > 0 ? [`${faultCount(e.superseded)} killed again before recovering`] : []),
     ...(e.unreadable > 0 ? [`probe unreadable after ${faultCount(e.unreadable)}`] : []),
   ].join(', ');
-  const okCount = n - e.overLimit - e.undetermined - e.unreadable;
+  const okCount = n - e.overLimit - e.undetermined - e.superseded - e.unreadable;
   if (e.overLimit === 0 && okCount === 0) return `no fault could be judged: ${unjudged}`;
   const tail = unjudged === '' ? '' : `; not judged: ${unjudged}`;
   if (e.overLimit === 0) {

@@ -105,7 +105,18 @@ test('recovery: no faults fired passes', () => {
     kind: 'recovery',
     valid: true,
     summary: 'no faults fired',
-    evidence: { withinMs: 10_000, perFault: [], perComponent: {}, overLimit: 0, neverRecovered: 0, undetermined: 0, unreadable: 0 },
+    evidence: { withinMs: 10_000, perFault: [], perComponent: {}, overLimit: 0, neverRecovered: 0, undetermined: 0, superseded: 0, unreadable: 0 },
   });
   assert.equal(checkRecovery(makeHistory(), opts).summary, 'no faults fired');
+});
+
+test('recovery: an instance killed again before it was ready is superseded, not a failure', () => {
+  const faults = [fault(1, 'w.1', 10_000, null), fault(2, 'w.1', 10_200, 10_300), fault(3, 'w.1', 30_000, null), fault(4, 'w.1', 45_000, 46_000)];
+  const v = checkRecovery(makeHistory({ faults }), opts);
+  assert.deepEqual(v.evidence.perFault.map((f) => f.issue), ['superseded', null, 'never_ready', null]);
+  assert.equal(v.evidence.superseded, 1);
+  assert.equal(v.valid, false, 'fault 3 was not killed again within the limit: it never recovered');
+  const ok = checkRecovery(makeHistory({ faults: faults.filter((f) => f.seq !== 3) }), opts);
+  assert.equal(ok.valid, true);
+  assert.match(ok.summary, /; not judged: 1 fault killed again before recovering$/);
 });
