@@ -15,7 +15,7 @@ interface RunFlags {
   db: string;
   chaos: boolean;
   verbose?: boolean;
-  env: Record<string, string>;
+  env?: Record<string, string>;
 }
 
 /** Registers `run`. */
@@ -30,7 +30,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'folder for run output: <dir>/<run-id>/', 'reports')
     .option('--db <file>', 'results database', DEFAULT_DB)
     .addOption(new Option('--no-chaos', 'same run without faults: the baseline to compare against'))
-    .option('-e, --env <NAME=VALUE>', 'extra environment for ${env.NAME} and every component (repeatable)', collectEnv, {})
+    .option('-e, --env <NAME=VALUE>', 'extra environment for ${env.NAME} and every component (repeatable)', collectEnv)
     .option('-v, --verbose', 'also print every workload operation and teardown exits')
     .addHelpText('after', `
 Exit codes: 0 every invariant held · 1 an invariant failed · 2 bad scenario or usage ·
@@ -79,7 +79,7 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
   }
 }
 
-function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
+function collectEnv(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const at = value.indexOf('=');
   if (at <= 0) throw new ScenarioError(`--env: expected NAME=VALUE, got "${value}"`);
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
