@@ -1,7 +1,7 @@
 // The checker contract (after Jepsen's checker.clj): a pure function of the History → Verdict.
 // Also the shared helpers: validity merging, crash-safety, composition, probe-sample access.
-import type { ProbeSample, RunMs } from '../store/events.js';
-import type { FaultRecord, History } from '../store/history.js';
+import type { ProbeSample, RunMs } from '../store/index.js';
+import type { FaultRecord, History } from '../store/index.js';
 
 /** The invariant kinds crashtest knows how to judge. */
 export type InvariantKind = 'progress' | 'no_loss' | 'consistency' | 'converge' | 'recovery';

@@ -1,7 +1,7 @@
 // consistency: a probe that lists violations (rows/lines breaking an invariant) must list none,
 // in every sample taken during the run and in the final one.
-import type { RunMs } from '../store/events.js';
-import type { History } from '../store/history.js';
+import type { RunMs } from '../store/index.js';
+import type { History } from '../store/index.js';
 import type { Verdict } from './checker.js';
 import { fmtMs, probeSamples } from './checker.js';
 

@@ -1,7 +1,7 @@
 // converge: once chaos stops, a probe's value must reach a condition (e.g. backlog <= 0) within a
 // deadline after quiet start, and still satisfy it at the final sample.
-import type { ProbeSample, RunMs } from '../store/events.js';
-import type { History } from '../store/history.js';
+import type { ProbeSample, RunMs } from '../store/index.js';
+import type { History } from '../store/index.js';
 import type { Verdict } from './checker.js';
 import { fmtMs, probeSamples, readable, requireNonNegative } from './checker.js';
 

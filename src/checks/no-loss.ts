@@ -1,7 +1,7 @@
 // no_loss: every acknowledged write must be present at the end — each key of an 'acked' op must be
 // among the items of the probe's final sample; missing keys are listed with the faults that followed.
-import type { RunMs } from '../store/events.js';
-import type { History } from '../store/history.js';
+import type { RunMs } from '../store/index.js';
+import type { History } from '../store/index.js';
 import type { FaultRef, Verdict } from './checker.js';
 import { faultsBetween, finalSample, fmtMs, requireNonNegative } from './checker.js';
 

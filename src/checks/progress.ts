@@ -1,7 +1,7 @@
 // progress: a probe's numeric value must rise at least once in every window while chaos runs;
 // a longer span without an increase is a stall, reported with the faults that may explain it.
-import type { ProbeSample, RunMs } from '../store/events.js';
-import type { History } from '../store/history.js';
+import type { ProbeSample, RunMs } from '../store/index.js';
+import type { History } from '../store/index.js';
 import type { FaultRef, Verdict } from './checker.js';
 import { faultsBetween, fmtMs, fmtVsLimit, probeSamples, readable, requireNonNegative } from './checker.js';
 

@@ -1,7 +1,7 @@
 // recovery: after every kill, the replacement must be ready again (and, with a probe, the system must
 // make progress again) within a time limit; reports per-fault times and per-component percentiles.
-import type { ProbeSample, RunMs } from '../store/events.js';
-import type { FaultRecord, History } from '../store/history.js';
+import type { ProbeSample, RunMs } from '../store/index.js';
+import type { FaultRecord, History } from '../store/index.js';
 import type { Validity, Verdict } from './checker.js';
 import { firedFaults, fmtMs, fmtVsLimit, observedEndMs, probeSamples, readable, requireNonNegative } from './checker.js';
 import type { Distribution } from './percentiles.js';
