@@ -1,4 +1,4 @@
-// Entry point of the reference system under test: a crash-only qcow2 -> raw converter (CLI, API server, workers).
+// Entry point of the reference system under test: a crash-only qcow2 -> raw converter (CLI, api, workers, reconciler).
 // Exit codes: 0 ok, 2 bad command line, 3 image refused (convert); anything else is a crash.
 import { ImageError, UsageError } from './errors.js';
 
@@ -6,10 +6,14 @@ const USAGE = `usage: node dist/src/converter/main.js <command> [options]
   convert SRC.qcow2 DST.raw [--fsync] [--checksum]
   checksum FILE.raw
   make-image --out FILE --size 64M --seed N [--compressed] [--cluster-bits 16] [--data-fraction 0.6] [--mostly-empty]
-  api --db PATH --port N --data DIR [--max-pending 1000] [--bug NAME]...
-  worker --db PATH --data DIR --id NAME [--lease-ttl 5s] [--poll 50ms] [--max-attempts 20] [--bug NAME]...
-  verify --db PATH --data DIR
-bugs (api and worker, repeatable): ack-before-commit non-atomic-write no-lease-expiry lease-not-refreshed done-before-output-durable`;
+  api --db DB --port N --data DIR [--redis URL] [--max-pending 1000] [--bug NAME]...
+  worker --db DB --data DIR --id NAME [--redis URL] [--lease-ttl 5s] [--poll 50ms] [--max-attempts 20] [--bug NAME]...
+  reconciler --db DB --redis URL [--every 1s] [--bug NAME]...
+  verify --db DB --data DIR
+DB: a SQLite file path, or a postgres://user@host:port/db URL (PostgreSQL)
+--redis: pending job ids and leases in Redis (rebuilt from DB by the reconciler); without it, a lease table in DB
+bugs (any command, repeatable): ack-before-commit non-atomic-write no-lease-expiry lease-not-refreshed
+  done-before-output-durable no-reconcile`;
 
 type Command = (argv: string[]) => void | Promise<void>;
 
@@ -21,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   api: async () => (await import('./system/api.js')).apiCommand,
   worker: async () => (await import('./system/worker.js')).workerCommand,
   verify: async () => (await import('./system/verify.js')).verifyCommand,
+  reconciler: async () => (await import('./system/reconciler.js')).reconcilerCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

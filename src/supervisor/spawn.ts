@@ -66,7 +66,8 @@ function pipeLines(stream: NodeJS.ReadableStream | null, label: string, log: Wri
   });
   stream.on('end', () => rest && emit(rest));
   function emit(line: string): void {
-    log.write(`${stamp(t0)} ${label} ${line}\n`);
+    // A group killed at teardown may still have lines in the pipe after its log was closed: drop those.
+    if (!log.writableEnded) log.write(`${stamp(t0)} ${label} ${line}\n`);
     onLine(line);
   }
 }

@@ -124,7 +124,7 @@ export class Supervisor {
     live.launched = launched;
     live.running = true;
     live.spawnedAt = performance.now();
-    live.log.write(`--- generation ${live.generation}: pid ${launched.identity.pid}\n`);
+    if (!live.log.writableEnded) live.log.write(`--- generation ${live.generation}: pid ${launched.identity.pid}\n`);
     if (launched.identity.pid > 0) this.options.reaper.adopt(launched.identity);
     const now = this.now();
     // Disk work (the database, the log) comes after the spawn: it stays out of the restart path.

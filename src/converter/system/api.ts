@@ -4,17 +4,20 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { flags, requireString, intFlag } from '../cli/args.js';
 import { UsageError } from '../errors.js';
-import { openDb, isBusy } from './db.js';
 import { parseBugs } from './bugs.js';
+import { isBusy } from './db.js';
+import { openStore } from './store.js';
+import { isUnavailable } from './unavailable.js';
+import { connectRedis, Queue } from './queue.js';
 import { HttpError, sendJson } from './http.js';
 import { route, type ApiContext } from './routes.js';
 
 const API_BUSY_TIMEOUT_MS = 500; // past this, answer 503 rather than make the client wait on a locked database
 
-/** api --db PATH --port N --data DIR [--max-pending 1000] [--bug NAME]... */
+/** api --db PATH|URL --port N --data DIR [--redis URL] [--max-pending 1000] [--bug NAME]... */
 export async function apiCommand(argv: string[]): Promise<void> {
   const { values } = flags('api', argv, {
-    db: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' },
+    db: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, redis: { type: 'string' },
     'max-pending': { type: 'string' }, bug: { type: 'string', multiple: true },
   });
   const dbPath = requireString('api', values, 'db');
@@ -23,7 +26,8 @@ export async function apiCommand(argv: string[]): Promise<void> {
   const port = intFlag(values, 'port', 0);
   fs.mkdirSync(path.join(dataDir, 'out'), { recursive: true });
   const ctx: ApiContext = {
-    db: openDb(dbPath, { busyTimeoutMs: API_BUSY_TIMEOUT_MS }),
+    store: await openStore(dbPath, { busyTimeoutMs: API_BUSY_TIMEOUT_MS, waitForServer: true, log: console.error }),
+    queue: typeof values.redis === 'string' ? new Queue(connectRedis(values.redis, console.error)) : null,
     dataDir,
     maxPending: intFlag(values, 'max-pending', 1000),
     bugs: parseBugs(values.bug as string[] | undefined),
@@ -37,10 +41,13 @@ export async function apiCommand(argv: string[]): Promise<void> {
   });
 }
 
-/** HttpErrors and a busy database become answers; anything else is a bug, and the process crashes on it. */
+/** HttpErrors and an unavailable store or queue become answers; anything else is a bug, and the process crashes on it. */
 function answerError(req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void {
   if (res.destroyed || req.socket.destroyed) return; // the client went away mid-request: nobody to answer
   if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message }, err.headers);
   if (isBusy(err)) return sendJson(res, 503, { error: 'database is busy, retry shortly' }, { 'retry-after': '1' });
+  if (isUnavailable(err)) {
+    return sendJson(res, 503, { error: `the job store or queue is unavailable, retry shortly (${(err as Error).message})` }, { 'retry-after': '1' });
+  }
   throw err;
 }

@@ -1,4 +1,5 @@
-// The planted bugs: each `--bug NAME` switches on one small, clearly marked wrong branch in the api or a worker.
+// The planted bugs: each `--bug NAME` switches on one small, clearly marked wrong branch in the api, a worker
+// or the reconciler (every command accepts every name, so one scenario variable can set it everywhere).
 import { UsageError } from '../errors.js';
 
 export const BUG_NAMES = [
@@ -7,6 +8,7 @@ export const BUG_NAMES = [
   'no-lease-expiry', // worker: never takes over a job whose lease expired (a dead worker's job is never done)
   'lease-not-refreshed', // worker: never refreshes its lease, so long jobs get stolen and converted twice
   'done-before-output-durable', // worker: marks the job done (with the checksum) before writing the output
+  'no-reconcile', // reconciler: never rebuilds the Redis queue, so jobs it lost (kill, crash) are never done
 ] as const;
 export type BugName = (typeof BUG_NAMES)[number];
 

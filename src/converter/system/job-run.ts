@@ -1,18 +1,17 @@
 // Runs one leased job to its end: output written to a temp file, fsynced, renamed, directory fsynced, then marked
-// done with its checksum in one transaction that also checks the lease. Bad images end as failed jobs.
+// done with its checksum in one transaction that also checks the lease row. Bad images end as failed jobs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { ImageError } from '../errors.js';
 import { convertFile, digestImage } from '../convert/file.js';
 import { ConversionStopped } from '../convert/convert.js';
 import { fsyncDir } from '../convert/io.js';
-import type { Db } from './db.js';
 import type { Bugs } from './bugs.js';
 import type { Job } from './jobs.js';
-import { finishJob, type Outcome } from './leases.js';
+import type { Outcome, Store } from './store.js';
 import type { LeaseKeeper } from './lease-keeper.js';
 
-export interface RunContext { db: Db; bugs: Bugs; log: (line: string) => void }
+export interface RunContext { store: Store; bugs: Bugs; log: (line: string) => void }
 
 export async function runJob(ctx: RunContext, job: Job, lease: LeaseKeeper): Promise<void> {
   let outcome: Outcome;
@@ -25,11 +24,11 @@ export async function runJob(ctx: RunContext, job: Job, lease: LeaseKeeper): Pro
     if (reason === null) throw err; // not the image's fault: crash, another worker retries after the lease expires
     outcome = { state: 'failed', error: reason };
   }
-  finish(ctx, job, lease, outcome);
+  await finish(ctx, job, lease, outcome);
 }
 
-function finish(ctx: RunContext, job: Job, lease: LeaseKeeper, outcome: Outcome): void {
-  if (!finishJob(ctx.db, job.id, lease.holder, outcome)) return ctx.log(`abandoned job ${job.id}: lease lost before commit`);
+async function finish(ctx: RunContext, job: Job, lease: LeaseKeeper, outcome: Outcome): Promise<void> {
+  if (!(await ctx.store.finishJob(job.id, lease.holder, outcome))) return ctx.log(`abandoned job ${job.id}: lease lost before commit`);
   ctx.log(outcome.state === 'done' ? `done job ${job.id} checksum ${outcome.checksum}` : `failed job ${job.id}: ${outcome.error}`);
 }
 
@@ -73,7 +72,7 @@ function isAlive(pid: number): boolean {
 /** PLANTED BUG done-before-output-durable: commits "done" with the expected checksum, then writes the output. */
 async function doneBeforeOutput(ctx: RunContext, job: Job, lease: LeaseKeeper): Promise<void> {
   const checksum = await digestImage(job.source, { shouldStop: lease.stopReason });
-  finish(ctx, job, lease, { state: 'done', checksum });
+  await finish(ctx, job, lease, { state: 'done', checksum });
   lease.stop();
   await writeOutput(ctx, job, null); // the lease is gone now, so nothing would stop this write
 }

@@ -1,15 +1,18 @@
-// Keeps one job's lease alive while it is being converted: refreshes every TTL/3, notices when it was taken away.
-import type { Db } from './db.js';
-import { isBusy } from './db.js';
-import { refreshLease } from './leases.js';
+// Keeps one job's lease alive while it is being converted: refreshes every TTL/3 (in the store's lease table or
+// in Redis), notices when it was taken away. A store or queue that is briefly down is retried at the next tick.
+import { isUnavailable } from './unavailable.js';
+
+/** Extends the lease; resolves false when this holder no longer has it. */
+export type Refresh = () => Promise<boolean>;
 
 export class LeaseKeeper {
   private lost = false;
+  private inFlight = false;
   private readonly timer: NodeJS.Timeout | null;
 
   /** With refresh=false (planted bug lease-not-refreshed) the lease simply runs out after one TTL. */
-  constructor(private readonly db: Db, readonly jobId: string, readonly holder: string, private readonly ttlMs: number, refresh: boolean) {
-    this.timer = refresh ? setInterval(() => this.refresh(), Math.max(1, Math.floor(ttlMs / 3))) : null;
+  constructor(private readonly extend: Refresh, readonly jobId: string, readonly holder: string, ttlMs: number, refresh: boolean) {
+    this.timer = refresh ? setInterval(() => void this.refresh(), Math.max(1, Math.floor(ttlMs / 3))) : null;
   }
 
   /** For ConvertOptions.shouldStop: a reason to stop once another worker owns the job. */
@@ -19,11 +22,15 @@ export class LeaseKeeper {
     if (this.timer) clearInterval(this.timer);
   }
 
-  private refresh(): void {
+  private async refresh(): Promise<void> {
+    if (this.inFlight) return;
+    this.inFlight = true;
     try {
-      if (!refreshLease(this.db, this.jobId, this.holder, this.ttlMs)) this.lost = true;
+      if (!(await this.extend())) this.lost = true;
     } catch (err) {
-      if (!isBusy(err)) throw err; // busy: try again at the next tick, the lease still has 2/3 of its TTL
+      if (!isUnavailable(err)) throw err; // unavailable: try again at the next tick, the lease still has 2/3 of its TTL
+    } finally {
+      this.inFlight = false;
     }
   }
 }

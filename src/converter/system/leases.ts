@@ -26,17 +26,32 @@ export function takeJob(db: Db, o: TakeOptions, now = Date.now()): Job | null {
     for (;;) {
       const job = candidate(db, o, now);
       if (!job) return null;
-      if (job.attempts >= o.maxAttempts) {
-        const reason = `gave up after ${job.attempts} attempts: every worker that ran this job died or lost its lease`;
-        db.prepare('DELETE FROM leases WHERE job_id = ?').run(job.id);
-        db.prepare(`UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE id = ?`).run(reason, now, job.id);
-        continue;
-      }
-      db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(now, job.id);
-      db.prepare('INSERT OR REPLACE INTO leases (job_id, worker, expires_at) VALUES (?, ?, ?)').run(job.id, o.holder, now + o.ttlMs);
-      return { ...job, state: 'running', attempts: job.attempts + 1, updated_at: now };
+      const taken = leaseOrGiveUp(db, job, o, now);
+      if (taken) return taken;
     }
   }).immediate();
+}
+
+/** Queue path, in one IMMEDIATE transaction: leases this job unless it is missing, done or failed. */
+export function claimJob(db: Db, id: string, o: TakeOptions, now = Date.now()): Job | null {
+  return db.transaction((): Job | null => {
+    const job = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Job | undefined;
+    if (!job || job.state === 'done' || job.state === 'failed') return null;
+    return leaseOrGiveUp(db, job, o, now);
+  }).immediate();
+}
+
+/** Inside a transaction: marks the job running under a lease for o.holder, or failed past o.maxAttempts (null). */
+function leaseOrGiveUp(db: Db, job: Job, o: TakeOptions, now: number): Job | null {
+  if (job.attempts >= o.maxAttempts) {
+    const reason = `gave up after ${job.attempts} attempts: every worker that ran this job died or lost its lease`;
+    db.prepare('DELETE FROM leases WHERE job_id = ?').run(job.id);
+    db.prepare(`UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE id = ?`).run(reason, now, job.id);
+    return null;
+  }
+  db.prepare(`UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(now, job.id);
+  db.prepare('INSERT OR REPLACE INTO leases (job_id, worker, expires_at) VALUES (?, ?, ?)').run(job.id, o.holder, now + o.ttlMs);
+  return { ...job, state: 'running', attempts: job.attempts + 1, updated_at: now };
 }
 
 /** Extends the lease; false when this holder no longer has it (another worker took the job over). */

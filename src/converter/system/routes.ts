@@ -1,12 +1,14 @@
 // The api's endpoints: create a conversion (idempotent), look jobs up, and the probes' views (stats, keys, health).
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Db } from './db.js';
 import type { Bugs } from './bugs.js';
 import { HttpError, sendJson, sendText, readJson, header } from './http.js';
-import { newJob, insertJob, findById, findByKey, countInState, stats, keysInState, JOB_STATES, type Job, type JobState } from './jobs.js';
+import { newJob, JOB_STATES, type Job, type JobState } from './jobs.js';
+import type { Store } from './store.js';
+import type { Queue } from './queue.js';
 
-export interface ApiContext { db: Db; dataDir: string; maxPending: number; bugs: Bugs }
+/** queue: with --redis, new job ids are pushed there after the durable insert (else workers scan the store). */
+export interface ApiContext { store: Store; queue: Queue | null; dataDir: string; maxPending: number; bugs: Bugs }
 
 const ACK_BEFORE_COMMIT_DELAY_MS = 300;
 
@@ -16,11 +18,11 @@ export async function route(ctx: ApiContext, req: IncomingMessage, res: ServerRe
   if (p === '/conversions' && req.method === 'POST') return createConversion(ctx, req, res);
   if (req.method !== 'GET') throw new HttpError(405, `${req.method} is not allowed on ${p}`);
   if (p === '/health') return sendJson(res, 200, { ok: true });
-  if (p === '/stats') return sendJson(res, 200, stats(ctx.db));
-  if (p === '/keys') return sendText(res, 200, keysInState(ctx.db, stateParam(url)).map((k) => `${k}\n`).join(''));
-  if (p === '/conversions') return sendJob(res, lookupByKey(ctx.db, url));
+  if (p === '/stats') return sendJson(res, 200, await ctx.store.stats());
+  if (p === '/keys') return sendText(res, 200, (await ctx.store.keysInState(stateParam(url))).map((k) => `${k}\n`).join(''));
+  if (p === '/conversions') return sendJob(res, await lookupByKey(ctx.store, url));
   const m = /^\/conversions\/([^/]+)$/.exec(p);
-  if (m) return sendJob(res, findById(ctx.db, decodeURIComponent(m[1])));
+  if (m) return sendJob(res, await ctx.store.findById(decodeURIComponent(m[1])));
   throw new HttpError(404, `no such endpoint: ${p}`);
 }
 
@@ -32,21 +34,29 @@ async function createConversion(ctx: ApiContext, req: IncomingMessage, res: Serv
   const body = await readJson(req);
   if (typeof body.source !== 'string' || body.source === '') throw new HttpError(400, 'body needs "source": a path to a qcow2 file');
   const source = path.resolve(ctx.dataDir, body.source);
-  const existing = findByKey(ctx.db, key);
+  const existing = await ctx.store.findByKey(key);
   if (existing) return answerExisting(res, existing, source);
-  if (countInState(ctx.db, 'pending') >= ctx.maxPending) {
+  if ((await ctx.store.countInState('pending')) >= ctx.maxPending) {
     throw new HttpError(503, `overloaded: ${ctx.maxPending} conversions are already pending`, { 'retry-after': '1' });
   }
   const job = newJob(key, source, path.join(ctx.dataDir, 'out'));
   if (ctx.bugs.has('ack-before-commit')) {
     // PLANTED BUG ack-before-commit: the client hears "created" before the job is stored; a crash now loses it.
     sendJson(res, 201, job);
-    setTimeout(() => insertJob(ctx.db, job), ACK_BEFORE_COMMIT_DELAY_MS);
+    setTimeout(() => void storeAndQueue(ctx, job), ACK_BEFORE_COMMIT_DELAY_MS);
     return;
   }
-  const stored = insertJob(ctx.db, job); // synchronous=FULL: committed and on disk before we answer
+  const stored = await storeAndQueue(ctx, job);
   if (!stored.created) return answerExisting(res, stored.job, source);
   sendJson(res, 201, stored.job);
+}
+
+/** Durable insert first (committed and on disk), then the job id on the Redis queue. If the push fails the
+ *  client hears 503 and retries (then 200); the reconciler queues the stored job anyway. */
+async function storeAndQueue(ctx: ApiContext, job: Job): Promise<{ job: Job; created: boolean }> {
+  const stored = await ctx.store.insertJob(job);
+  if (stored.created && ctx.queue) await ctx.queue.push(job.id);
+  return stored;
 }
 
 function answerExisting(res: ServerResponse, job: Job, source: string): void {
@@ -63,10 +73,10 @@ function checkDeadline(value: string | undefined): void {
   if (Date.now() > deadline) throw new HttpError(504, `deadline ${deadline} already passed; the request was not processed`);
 }
 
-function lookupByKey(db: Db, url: URL): Job | undefined {
+async function lookupByKey(store: Store, url: URL): Promise<Job | undefined> {
   const key = url.searchParams.get('key');
   if (!key) throw new HttpError(400, 'GET /conversions needs ?key=IDEMPOTENCY_KEY');
-  return findByKey(db, key);
+  return store.findByKey(key);
 }
 
 function stateParam(url: URL): JobState | null {

@@ -3,34 +3,36 @@
 import fs from 'node:fs';
 import { flags, requireString } from '../cli/args.js';
 import { digestRawFile } from '../convert/file.js';
-import { openDb, type Db } from './db.js';
 import type { Job } from './jobs.js';
+import { openStore, type Store } from './store.js';
 
-/** verify --db PATH --data DIR */
+/** verify --db PATH|URL --data DIR */
 export async function verifyCommand(argv: string[]): Promise<void> {
   const { values } = flags('verify', argv, { db: { type: 'string' }, data: { type: 'string' } });
   const dbPath = requireString('verify', values, 'db');
   requireString('verify', values, 'data');
-  let db: Db;
+  let store: Store;
   try {
-    db = openDb(dbPath, { busyTimeoutMs: 10_000, mustExist: true });
+    store = await openStore(dbPath, { busyTimeoutMs: 10_000, mustExist: true });
   } catch (err) {
     console.error(`verify: cannot open the database ${dbPath}: ${(err as Error).message}`);
     process.exitCode = 1;
     return;
   }
-  for (const line of violations(db)) console.log(line);
+  let lines: string[];
+  try {
+    lines = await violations(store);
+  } catch (err) {
+    console.error(`verify: cannot read the store ${dbPath}: ${(err as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const line of lines) console.log(line);
 }
 
 /** Reads one consistent snapshot of the store, then checks the files of done jobs. */
-export function violations(db: Db): string[] {
-  const snapshot = db.transaction(() => ({
-    done: db.prepare(`SELECT * FROM jobs WHERE state = 'done' ORDER BY created_at`).all() as Job[],
-    unleased: db.prepare(`SELECT j.* FROM jobs j LEFT JOIN leases l ON l.job_id = j.id
-      WHERE j.state = 'running' AND l.job_id IS NULL ORDER BY j.created_at`).all() as Job[],
-    stray: db.prepare(`SELECT l.job_id, l.worker, j.state FROM leases l LEFT JOIN jobs j ON j.id = l.job_id
-      WHERE j.state IS NULL OR j.state != 'running'`).all() as Array<{ job_id: string; worker: string; state: string | null }>,
-  }))();
+export async function violations(store: Store): Promise<string[]> {
+  const snapshot = await store.snapshot();
   const out: string[] = [];
   for (const job of snapshot.done) {
     const problem = outputProblem(job);

@@ -1,28 +1,27 @@
 // The worker process: forever take a job with a lease, convert it, commit the outcome. No shutdown path:
 // it is stopped by being killed, and whatever it held is taken over once its lease expires.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { flags, requireString, intFlag, parseDuration } from '../cli/args.js';
-import { openDb, isBusy, type Db } from './db.js';
-import { parseBugs, type Bugs } from './bugs.js';
-import { takeJob, type TakeOptions } from './leases.js';
-import { LeaseKeeper } from './lease-keeper.js';
-import { runJob, type RunContext } from './job-run.js';
+import { parseBugs } from './bugs.js';
+import { openStore, type TakeOptions } from './store.js';
+import { isUnavailable } from './unavailable.js';
+import type { RunContext } from './job-run.js';
+import { newHolder, runLeased, type WorkerConfig } from './leased-run.js';
+import { connectRedis, Queue } from './queue.js';
+import { queueStep } from './worker-queue.js';
 
 const WORKER_BUSY_TIMEOUT_MS = 5000;
 
-interface WorkerConfig { id: string; ttlMs: number; pollMs: number; maxAttempts: number; bugs: Bugs }
-
-/** worker --db PATH --data DIR --id NAME [--lease-ttl 5s] [--poll 50ms] [--max-attempts 20] [--bug NAME]... */
+/** worker --db PATH|URL --data DIR --id NAME [--redis URL] [--lease-ttl 5s] [--poll 50ms] [--max-attempts 20] [--bug NAME]... */
 export async function workerCommand(argv: string[]): Promise<void> {
   const { values } = flags('worker', argv, {
-    db: { type: 'string' }, data: { type: 'string' }, id: { type: 'string' },
+    db: { type: 'string' }, data: { type: 'string' }, id: { type: 'string' }, redis: { type: 'string' },
     'lease-ttl': { type: 'string' }, poll: { type: 'string' }, 'max-attempts': { type: 'string' },
     bug: { type: 'string', multiple: true },
   });
-  const dbPath = requireString('worker', values, 'db');
+  const db = requireString('worker', values, 'db');
   fs.mkdirSync(path.join(path.resolve(requireString('worker', values, 'data')), 'out'), { recursive: true });
   const config: WorkerConfig = {
     id: requireString('worker', values, 'id'),
@@ -31,42 +30,42 @@ export async function workerCommand(argv: string[]): Promise<void> {
     maxAttempts: intFlag(values, 'max-attempts', 20),
     bugs: parseBugs(values.bug as string[] | undefined),
   };
-  const db = openDb(dbPath, { busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS });
-  console.log(`worker ${config.id} ready (pid ${process.pid}, lease ttl ${config.ttlMs} ms)`);
-  await loop(db, config);
-}
-
-async function loop(db: Db, config: WorkerConfig): Promise<never> {
   const log = (line: string) => console.log(`worker ${config.id}: ${line}`);
-  const ctx: RunContext = { db, bugs: config.bugs, log };
+  const store = await openStore(db, { busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS, waitForServer: true, log });
+  const queue = typeof values.redis === 'string' ? new Queue(connectRedis(values.redis, log)) : null;
+  console.log(`worker ${config.id} ready (pid ${process.pid}, lease ttl ${config.ttlMs} ms, ${queue ? 'redis queue' : 'lease table'})`);
+  const ctx: RunContext = { store, bugs: config.bugs, log };
+  await loop(ctx, config, queue ? () => queueStep(ctx, config, queue) : () => tableStep(ctx, config));
+}
+
+/** Runs `step` forever; sleeps `poll` when idle, and backs off (up to 2 s) while the store or queue is unavailable. */
+async function loop(ctx: RunContext, config: WorkerConfig, step: () => Promise<boolean>): Promise<never> {
+  let backoff = 0;
   for (;;) {
-    const take: TakeOptions = {
-      holder: `${config.id}/${process.pid}/${crypto.randomBytes(4).toString('hex')}`,
-      ttlMs: config.ttlMs,
-      maxAttempts: config.maxAttempts,
-      takeExpired: !config.bugs.has('no-lease-expiry'), // PLANTED BUG no-lease-expiry when false
-    };
-    const job = takeOrNull(db, take);
-    if (!job) {
-      await sleep(config.pollMs);
-      continue;
-    }
-    log(`took job ${job.id} (attempt ${job.attempts}) ${job.source}`);
-    // PLANTED BUG lease-not-refreshed: with it, the lease is never refreshed and expires mid-conversion.
-    const lease = new LeaseKeeper(db, job.id, take.holder, config.ttlMs, !config.bugs.has('lease-not-refreshed'));
     try {
-      await runJob(ctx, job, lease);
-    } finally {
-      lease.stop();
+      const worked = await step();
+      backoff = 0;
+      if (!worked) await sleep(config.pollMs);
+    } catch (err) {
+      if (!isUnavailable(err)) throw err; // crash-only: anything unexpected kills the worker
+      backoff = Math.min(Math.max(backoff * 2, 100), 2000);
+      ctx.log(`store or queue unavailable (${(err as Error).message}); retrying in ${backoff} ms`);
+      await sleep(backoff);
     }
   }
 }
 
-function takeOrNull(db: Db, take: TakeOptions): ReturnType<typeof takeJob> {
-  try {
-    return takeJob(db, take);
-  } catch (err) {
-    if (isBusy(err)) return null; // the database stayed locked for 5 s; poll again
-    throw err;
-  }
+/** Lease-table path: take the oldest takeable job from the store and run it. False when there was none. */
+async function tableStep(ctx: RunContext, config: WorkerConfig): Promise<boolean> {
+  const take: TakeOptions = {
+    holder: newHolder(config.id),
+    ttlMs: config.ttlMs,
+    maxAttempts: config.maxAttempts,
+    takeExpired: !config.bugs.has('no-lease-expiry'), // PLANTED BUG no-lease-expiry when false
+  };
+  const job = await ctx.store.takeJob(take);
+  if (!job) return false;
+  ctx.log(`took job ${job.id} (attempt ${job.attempts}) ${job.source}`);
+  await runLeased(ctx, config, job, take.holder, () => ctx.store.refreshLease(job.id, take.holder, config.ttlMs));
+  return true;
 }
