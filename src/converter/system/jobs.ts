@@ -53,7 +53,11 @@ export interface Stats { pending: number; running: number; done: number; failed:
 
 /** done_counter is the number of done jobs: done is final, so it only ever grows (a progress probe reads it). */
 export function stats(db: Db): Stats {
-  const rows = db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all() as Array<{ state: JobState; n: number }>;
+  return statsFromCounts(db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all() as Array<{ state: JobState; n: number }>);
+}
+
+/** Stats from per-state counts (rows of SELECT state, COUNT(*) ... GROUP BY state), for either store. */
+export function statsFromCounts(rows: ReadonlyArray<{ state: JobState; n: number }>): Stats {
   const s: Stats = { pending: 0, running: 0, done: 0, failed: 0, total: 0, done_counter: 0 };
   for (const r of rows) {
     s[r.state] = r.n;

@@ -1,6 +1,6 @@
 // Job rows in PostgreSQL: the same queries as jobs.ts (idempotent creation by key, lookups, counters).
 import type { Pool } from './pg-connect.js';
-import type { Job, JobState, Stats } from './jobs.js';
+import { statsFromCounts, type Job, type JobState, type Stats } from './jobs.js';
 
 const COLUMNS = ['id', 'idempotency_key', 'source', 'output', 'state', 'attempts', 'checksum', 'error', 'created_at', 'updated_at'] as const;
 
@@ -28,14 +28,7 @@ export async function countInState(pool: Pool, state: JobState): Promise<number>
 }
 
 export async function stats(pool: Pool): Promise<Stats> {
-  const rows = (await pool.query<{ state: JobState; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state')).rows;
-  const s: Stats = { pending: 0, running: 0, done: 0, failed: 0, total: 0, done_counter: 0 };
-  for (const r of rows) {
-    s[r.state] = r.n;
-    s.total += r.n;
-  }
-  s.done_counter = s.done;
-  return s;
+  return statsFromCounts((await pool.query<{ state: JobState; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state')).rows);
 }
 
 export async function keysInState(pool: Pool, state: JobState | null): Promise<string[]> {
