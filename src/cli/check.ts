@@ -1,9 +1,9 @@
 // crashtest check <run|latest>: judges a stored run again from the database alone, running nothing.
 import type { Command } from 'commander';
-import { DEFAULT_DB, markAbortedRuns, openStore, readHistory, readRunScenario, resolveRunId, saveVerdicts } from '../store/index.js';
+import { DEFAULT_DB, readHistory, readRunScenario, saveVerdicts } from '../store/index.js';
+import { withStoredRun } from './stored-run.js';
 import type { Scenario } from '../scenario/index.js';
 import { judge } from '../judge.js';
-import { ScenarioError } from '../errors.js';
 import { printVerdictLines } from './print-verdicts.js';
 
 /** Registers `check`. */
@@ -20,18 +20,13 @@ Examples:
   $ crashtest check                      # the latest run
   $ crashtest check 20261126-124808      # by id prefix
   $ crashtest check latest --db ci.db`)
-    .action((ref: string, opts: { db: string }) => {
-      const db = openStore(opts.db);
-      markAbortedRuns(db);
-      const runId = resolveRunId(db, ref);
-      if (!runId) {
-        db.close();
-        throw new ScenarioError(`no run matches "${ref}" in ${opts.db} (see: crashtest runs --db ${opts.db})`);
-      }
-      const history = readHistory(db, runId);
-      const judgement = judge(history, readRunScenario(db, runId) as Scenario);
-      saveVerdicts(db, runId, judgement.verdicts);
-      db.close();
+    .action(async (ref: string, opts: { db: string }) => {
+      const { runId, history, judgement } = await withStoredRun(opts.db, ref, (db, runId) => {
+        const history = readHistory(db, runId);
+        const judgement = judge(history, readRunScenario(db, runId) as Scenario);
+        saveVerdicts(db, runId, judgement.verdicts);
+        return { runId, history, judgement };
+      });
       const status = history.run.status === 'aborted' ? ' (aborted run: judged on the history it left)' : '';
       process.stdout.write(`run ${runId} of "${history.run.name}", seed ${history.run.seed}${status}\n`);
       printVerdictLines(judgement.verdicts);

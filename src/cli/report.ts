@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DB, markAbortedRuns, openStore, resolveRunId } from '../store/index.js';
+import { DEFAULT_DB } from '../store/index.js';
+import { withStoredRun } from './stored-run.js';
 import { writeReports } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
 
@@ -54,16 +55,10 @@ Examples:
   $ crashtest report 20261126-124808 --out ci-artifacts
   $ crashtest report latest --db ci.db`)
     .action(async (ref: string, opts: { db: string; out?: string; open?: boolean }) => {
-      const db = openStore(opts.db);
-      try {
-        markAbortedRuns(db);
-        const runId = resolveRunId(db, ref);
-        if (!runId) throw new ScenarioError(`no run matches "${ref}" in ${opts.db} (see: crashtest runs --db ${opts.db})`);
+      await withStoredRun(opts.db, ref, async (db, runId) => {
         const paths = await writeReports({ db, runId, outDir: opts.out });
         process.stdout.write(`run ${runId}\n  ${paths.html}\n  ${paths.json}\n  ${paths.junit}\n`);
         if (opts.open) openReport(paths.html);
-      } finally {
-        db.close();
-      }
+      });
     });
 }
