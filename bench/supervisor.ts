@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSchedule, startNemesis } from '../src/chaos/index.js';
-import { OrphanReaper, Supervisor, type InstancePlan } from '../src/supervisor/index.js';
+import { Supervisor, type InstancePlan } from '../src/supervisor/index.js';
+import { OrphanReaper } from '../src/process/index.js';
 import { openStore, RunRecorder, type RunEvent } from '../src/store/index.js';
 import { median, percentile, table, ms } from './stats.js';
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_DB, readHistory, readRunScenario, saveVerdicts } from '../store/index.js';
 import { withStoredRun } from './stored-run.js';
 import type { Scenario } from '../scenario/index.js';
-import { judge } from '../judge.js';
+import { judge } from '../run/index.js';
 import { printVerdictLines } from './print-verdicts.js';
 
 /** Registers `check`. */

@@ -1,6 +1,6 @@
 // The crashtest program: name, version, commands; errors become exit codes here and only here.
 import { Command } from 'commander';
-import { VERSION } from '../run-record.js';
+import { VERSION } from '../run/index.js';
 import { reportError } from './exit-codes.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';

@@ -1,7 +1,7 @@
 // The end of a run on the terminal: one line per invariant, the verdict, the way to replay it.
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import type { RunResult } from '../run.js';
+import type { RunResult } from '../run/index.js';
 import { reportError } from './exit-codes.js';
 import type { Verdict } from '../checks/index.js';
 

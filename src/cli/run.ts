@@ -1,6 +1,6 @@
 // crashtest run <scenario.yml>: the kill -9 litmus test; prints events as they happen, ends with the verdict.
 import { Option, type Command } from 'commander';
-import { runScenario, type RunResult } from '../run.js';
+import { runScenario, type RunResult } from '../run/index.js';
 import { parseDuration, formatDuration } from '../scenario/index.js';
 import { DEFAULT_DB } from '../store/index.js';
 import { terminalReporter } from '../report/index.js';

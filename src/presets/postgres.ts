@@ -9,6 +9,7 @@ import { SystemError } from '../errors.js';
 import { lookupAccount } from './accounts.js';
 import { findBinary, postgresDirs } from './find-binary.js';
 import type { PresetOptions, PresetPlan } from './preset.js';
+import { postgresAnswers } from './answers.js';
 
 /** Log lines worth a note in the run: the crash recovery a restart performs. */
 const RECOVERY_LINES = /database system was interrupted|not properly shut down|redo done|automatic recovery in progress/;
@@ -29,13 +30,14 @@ export function postgresPreset(options: PresetOptions): PresetPlan {
   const data = path.join(root, 'data');
   const sockets = path.join(root, 'sockets');
   const owned = { uid: account.uid, gid: account.gid };
+  const url = `postgres://postgres@127.0.0.1:${options.port}/postgres`;
   return {
     launch: {
       command: [postgres, '-D', data, '-p', String(options.port), '-k', sockets, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', ...options.args],
       cwd: root, env: {}, ...owned,
     },
-    ready: { kind: 'postgres', url: `postgres://postgres@127.0.0.1:${options.port}/postgres` },
-    url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
+    ready: { kind: 'probe', description: `PostgreSQL at ${url} to accept queries`, attempt: () => postgresAnswers(url) },
+    url,
     notes: RECOVERY_LINES,
     prepare: async () => {
       for (const dir of [path.dirname(root), root, sockets]) {

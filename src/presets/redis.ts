@@ -4,6 +4,7 @@ import path from 'node:path';
 import { SystemError } from '../errors.js';
 import { findBinary } from './find-binary.js';
 import type { PresetOptions, PresetPlan } from './preset.js';
+import { redisAnswers } from './answers.js';
 
 /** Builds the redis preset for one instance; throws SystemError (exit 3) when redis-server is missing. */
 export function redisPreset(options: PresetOptions): PresetPlan {
@@ -14,7 +15,7 @@ export function redisPreset(options: PresetOptions): PresetPlan {
       command: [server, '--port', String(options.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', path.join(options.runDir), ...options.args],
       cwd: options.runDir, env: {},
     },
-    ready: { kind: 'redis', port: options.port },
+    ready: { kind: 'probe', description: `Redis on port ${options.port} to answer PING`, attempt: () => redisAnswers(options.port) },
     url: `redis://127.0.0.1:${options.port}`,
   };
 }

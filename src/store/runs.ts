@@ -1,7 +1,7 @@
 // The list of runs: latest, lookup by id prefix, and marking runs whose crashtest died as aborted.
 import type Database from 'better-sqlite3';
 import { toRunInfo, type RunInfo } from './history.js';
-import { readIdentity } from '../supervisor/index.js';
+import { readIdentity } from '../process/index.js';
 
 /** Past runs, newest first. */
 export function listRuns(db: Database.Database, limit = 20): (RunInfo & { faults: number })[] {

@@ -2,7 +2,6 @@
 // polled until the deadline; the caller also stops waiting when the process dies.
 import { execa } from 'execa';
 import { connect } from 'node:net';
-import pg from 'pg';
 
 /** A readiness check after interpolation. */
 export type ReadyCheck =
@@ -10,8 +9,8 @@ export type ReadyCheck =
   | { kind: 'http'; url: string }
   | { kind: 'log'; pattern: RegExp }
   | { kind: 'command'; command: string | string[]; cwd: string; env: Record<string, string> }
-  | { kind: 'postgres'; url: string }
-  | { kind: 'redis'; port: number };
+  /** a preset's own check (e.g. PostgreSQL answers a query): opaque to the supervisor */
+  | { kind: 'probe'; description: string; attempt: () => Promise<boolean> };
 
 export interface WaitReadyOptions {
   check: ReadyCheck;
@@ -45,8 +44,7 @@ function describe(check: ReadyCheck): string {
   if (check.kind === 'tcp') return `waiting for 127.0.0.1:${check.port} to accept connections`;
   if (check.kind === 'http') return `waiting for ${check.url} to answer 2xx`;
   if (check.kind === 'log') return `waiting for a log line matching /${check.pattern.source}/`;
-  if (check.kind === 'postgres') return `waiting for PostgreSQL at ${check.url} to accept queries`;
-  if (check.kind === 'redis') return `waiting for Redis on port ${check.port} to answer PING`;
+  if (check.kind === 'probe') return `waiting for ${check.description}`;
   return `waiting for the ready command to exit 0`;
 }
 
@@ -82,8 +80,7 @@ export async function probeOnce(check: ReadyCheck): Promise<boolean> {
       return false;
     }
   }
-  if (check.kind === 'postgres') return postgresAnswers(check.url);
-  if (check.kind === 'redis') return redisAnswers(check.port);
+  if (check.kind === 'probe') return check.attempt().catch(() => false);
   if (check.kind === 'command') {
     const [file, ...args] = typeof check.command === 'string' ? [check.command] : check.command;
     const result = await execa(file, args, { shell: typeof check.command === 'string', cwd: check.cwd, env: check.env, reject: false, timeout: 5000, stdin: 'ignore' });
@@ -97,31 +94,6 @@ function tcpAccepts(port: number): Promise<boolean> {
     const socket = connect({ port, host: '127.0.0.1' });
     socket.setTimeout(1000);
     socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => { socket.destroy(); resolve(false); });
-  });
-}
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-function redisAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: '127.0.0.1' });
-    socket.setTimeout(1000);
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('+PONG')); });
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => { socket.destroy(); resolve(false); });
   });

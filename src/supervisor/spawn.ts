@@ -2,7 +2,7 @@
 // timestamped into its log file and offered line by line to readiness checks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { WriteStream } from 'node:fs';
-import { readIdentity, type ProcessIdentity } from './pid-identity.js';
+import { readIdentity, type ProcessIdentity } from '../process/index.js';
 
 /** What to run for one instance, after interpolation. */
 export interface LaunchSpec {

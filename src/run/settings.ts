@@ -1,6 +1,6 @@
 // The numbers a run uses: the scenario's values, overridden by command-line options.
-import type { Scenario } from './scenario/index.js';
-import { newSeed } from './chaos/index.js';
+import type { Scenario } from '../scenario/index.js';
+import { newSeed } from '../chaos/index.js';
 
 /** Command-line overrides of the scenario (all optional). */
 export interface Overrides {

@@ -1,11 +1,11 @@
 // Turns a loaded scenario into what the supervisor runs: free ports, ${...} filled in, readiness checks.
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { ScenarioError } from './errors.js';
-import { interpolateDeep, type InterpolationContext, type LoadedScenario } from './scenario/index.js';
-import type { InstancePlan, ReadyCheck } from './supervisor/index.js';
-import { buildPreset } from './presets/index.js';
-import type { ComponentSpec } from './scenario/index.js';
+import { ScenarioError } from '../errors.js';
+import { interpolateDeep, type InterpolationContext, type LoadedScenario } from '../scenario/index.js';
+import type { InstancePlan, ReadyCheck } from '../supervisor/index.js';
+import { buildPreset } from '../presets/index.js';
+import type { ComponentSpec } from '../scenario/index.js';
 
 /** A free TCP port on 127.0.0.1, chosen by the kernel. */
 export function freePort(): Promise<number> {

@@ -1,9 +1,9 @@
 // The scenario's setup commands: run once, in order, before any component starts; each must exit 0
 // (else the run fails with exit 3 and the command's last output lines).
 import { execa } from 'execa';
-import { SystemError } from './errors.js';
-import { interpolateDeep, type InterpolationContext, type LoadedScenario } from './scenario/index.js';
-import type { RunRecorder } from './store/index.js';
+import { SystemError } from '../errors.js';
+import { interpolateDeep, type InterpolationContext, type LoadedScenario } from '../scenario/index.js';
+import type { RunRecorder } from '../store/index.js';
 
 /** Runs every setup command in the scenario's folder. */
 export async function runSetup(loaded: LoadedScenario, context: InterpolationContext, recorder: RunRecorder, now: () => number): Promise<void> {

@@ -1,9 +1,9 @@
 // The load phase's moving parts besides chaos: the workload (the client) and the probes (the readers).
-import { interpolateDeep, type InterpolationContext, type LoadedScenario } from './scenario/index.js';
-import { ScenarioError } from './errors.js';
-import type { RunRecorder } from './store/index.js';
-import { startWorkload, type Workload } from './workload/index.js';
-import { startProbes } from './probes/index.js';
+import { interpolateDeep, type InterpolationContext, type LoadedScenario } from '../scenario/index.js';
+import { ScenarioError } from '../errors.js';
+import type { RunRecorder } from '../store/index.js';
+import { startWorkload, type Workload } from '../workload/index.js';
+import { startProbes } from '../probes/index.js';
 
 /** A running workload and probe sampler. */
 export interface Load {

@@ -2,9 +2,9 @@
 // recovery is always checked (every killed instance must be ready again), with a 30 s limit by default.
 import {
   checkConsistency, checkConverge, checkNoLoss, checkProgress, checkRecovery, compose, named, type Composed, type NamedCheck,
-} from './checks/index.js';
-import type { Scenario } from './scenario/index.js';
-import type { History } from './store/index.js';
+} from '../checks/index.js';
+import type { Scenario } from '../scenario/index.js';
+import type { History } from '../store/index.js';
 
 /** The verdicts of a run and their merged validity. */
 export type Judgement = Composed;

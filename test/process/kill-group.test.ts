@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { killGroup, readIdentity, waitGroupGone, isSameProcess } from '../../src/supervisor/index.js';
+import { killGroup, readIdentity, waitGroupGone, isSameProcess } from '../../src/process/index.js';
 import { FIXTURES, pidsWithTag, waitFor } from '../helpers.js';
 
 const FOREVER = path.join(FIXTURES, 'programs/forever.cjs');

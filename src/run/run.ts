@@ -7,19 +7,20 @@
 //   6. stop      final probe readings, then kill every group we started and confirm none is left
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
-import { loadScenario, matchTargets } from './scenario/index.js';
-import { openStore, markAbortedRuns, readHistory, saveVerdicts, type RunRecorder } from './store/index.js';
-import { OrphanReaper, Supervisor, sampleUsage } from './supervisor/index.js';
-import { buildSchedule, startNemesis, type Nemesis } from './chaos/index.js';
-import { CrashtestError, ExitCode } from './errors.js';
+import { loadScenario, matchTargets } from '../scenario/index.js';
+import { openStore, markAbortedRuns, readHistory, saveVerdicts, type RunRecorder } from '../store/index.js';
+import { Supervisor, sampleUsage } from '../supervisor/index.js';
+import { OrphanReaper } from '../process/index.js';
+import { buildSchedule, startNemesis, type Nemesis } from '../chaos/index.js';
+import { CrashtestError, ExitCode } from '../errors.js';
 import { buildContext, planInstances } from './plan.js';
-import { createRun } from './run-record.js';
+import { createRun } from './record.js';
 import { runSetup } from './setup.js';
 import { resolveSettings, type Overrides, type RunSettings } from './settings.js';
 import { judge, type Judgement } from './judge.js';
-import { startLoad, type Load } from './load.js';
-import type { LoadedScenario } from './scenario/index.js';
-import { writeReports, type ReportPaths } from './report/index.js';
+import { startLoad, type Load } from './traffic.js';
+import type { LoadedScenario } from '../scenario/index.js';
+import { writeReports, type ReportPaths } from '../report/index.js';
 import type Database from 'better-sqlite3';
 
 export interface RunOptions extends Overrides {

@@ -3,13 +3,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { LoadedScenario } from './scenario/index.js';
-import { RunRecorder } from './store/index.js';
-import { readIdentity } from './supervisor/index.js';
+import type { LoadedScenario } from '../scenario/index.js';
+import { RunRecorder } from '../store/index.js';
+import { readIdentity } from '../process/index.js';
 import type { RunSettings } from './settings.js';
 
 /** crashtest's own version, from package.json. */
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
 
 /** A sortable, readable run id: 20261126-124501-3fa2. */
 export function newRunId(now = new Date()): string {
