@@ -1,6 +1,6 @@
-// crashtest check <run|latest>: judges a stored run again from the database alone, running nothing.
+// crashtest check <run|latest>: projects a stored run's History from its events again and judges it, running nothing.
 import type { Command } from 'commander';
-import { DEFAULT_DB, readHistory, readRunScenario, saveVerdicts } from '../store/index.js';
+import { DEFAULT_DB, readHistory, readRunScenario, saveVerdicts, writeDerivedTables } from '../store/index.js';
 import { withStoredRun } from './stored-run.js';
 import type { Scenario } from '../scenario/index.js';
 import { judge } from '../run/index.js';
@@ -25,6 +25,7 @@ Examples:
         const history = readHistory(db, runId);
         const judgement = judge(history, readRunScenario(db, runId) as Scenario);
         saveVerdicts(db, runId, judgement.verdicts);
+        writeDerivedTables(db, history);
         return { runId, history, judgement };
       });
       const status = history.run.status === 'aborted' ? ' (aborted run: judged on the history it left)' : '';

@@ -49,7 +49,7 @@ const run = obj('the run as recorded in the runs table', {
 
 const fault = obj('one scheduled fault and what became of it', {
   seq: int('fault number'), scheduledMs: num('planned time'), firedMs: orNull(num('when the signal was sent')),
-  instance: str('target instance'), component: str('target component'), pid: orNull(d('pid signalled', { type: 'integer' })),
+  instance: str('target instance'), component: str('target component'), kind: str('what the fault did: kill, ...'), pid: orNull(d('pid signalled', { type: 'integer' })),
   signal: str('signal, e.g. SIGKILL'), skipped: orNull(str('why it was not fired')),
   restartedMs: orNull(num('when the replacement was running')), readyMs: orNull(num('when the replacement was ready again')),
   delayMs: orNull(num('firedMs - scheduledMs')), restartMs: orNull(num('restartedMs - firedMs')),

@@ -35,7 +35,7 @@ function makeFaults(rand: Rand, names: string[], kills: number, fromMs: number, 
     const instance = names[Math.floor(rand() * names.length)];
     const readyAfter = (i + 1) % 97 === 0 ? 6000 + rand() * 3000 : 40 + rand() * 1500;
     return {
-      seq: i + 1, scheduledMs, firedMs, instance, component: instance.replace(/\.\d+$/, ''), pid: 10_000 + i, signal: 'SIGKILL',
+      seq: i + 1, scheduledMs, firedMs, instance, component: instance.replace(/\.\d+$/, ''), kind: 'kill', pid: 10_000 + i, signal: 'SIGKILL',
       skipped: null, restartedMs: firedMs + 3 + rand() * 5, readyMs: firedMs + readyAfter,
     };
   });
@@ -128,7 +128,7 @@ export function syntheticRun(options: SyntheticOptions = {}): ReportInput {
       startedAt: '2026-01-01T00:00:00.000Z', durationMs, chaosStartMs: 1000, quietStartMs, endMs, exitCode: 1,
       command: `npx crashtest run synthetic.yml --seed ${seed} --duration ${durationMs}ms --interval 10000ms`,
     },
-    instances: makeInstances(rand, names, faults, endMs), faults, ops, samples: makeSamples(ops, endMs, quietStartMs),
+    instances: makeInstances(rand, names, faults, endMs), faults, ops, inFlight: [], samples: makeSamples(ops, endMs, quietStartMs), usage: [],
     events: [{ type: 'run.started', t: 0, runId: `synthetic-${seed}`, seed, chaos: true }],
   };
   const inv = SYNTHETIC_SCENARIO.invariants;

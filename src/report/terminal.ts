@@ -68,7 +68,7 @@ export function describeEvent(event: RunEvent, c: ChalkInstance, verbose = false
     case 'fault.skipped':
       return `${c.yellow('skip   ')} fault ${event.seq} on ${event.instance}: ${event.reason}`;
     case 'run.phase':
-      return ['chaos', 'quiet', 'checking'].includes(event.phase) ? c.bold(`phase   ${event.phase}`) : undefined;
+      return ['chaos', 'quiet', 'converging', 'checking'].includes(event.phase) ? c.bold(`phase   ${event.phase}`) : undefined;
     case 'run.note':
       return `${event.level === 'warn' ? c.yellow('warn   ') : 'note   '} ${event.message}`;
     case 'op.completed':

@@ -3,12 +3,12 @@
 //   2. record    open the results database, mark runs whose crashtest died as aborted, create this run
 //   3. launch    run the setup commands, start every component in its own process group and wait until each is ready (exit 3)
 //   4. chaos     drive the workload, sample probes, SIGKILL on the seeded schedule until the quiet period
-//   5. heal      the quiet period: no more kills; the system must fix itself (converge)
+//   5. heal      the quiet period: no more kills, the workload drains, then converging: the system must fix itself
 //   6. stop      final probe readings, then kill every group we started and confirm none is left
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
 import { loadScenario, matchTargets } from '../scenario/index.js';
-import { openStore, markAbortedRuns, readHistory, saveVerdicts, type RunRecorder } from '../store/index.js';
+import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, componentOfInstance, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
 import { buildSchedule, startNemesis, type Nemesis } from '../chaos/index.js';
@@ -71,13 +71,14 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     await supervisor.startAll();
     const loadStartMs = Math.ceil(now());
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
-    recorder.setChaosWindow(loadStartMs + settings.startAfterMs, quietStartMs);
+    recorder.record({ type: 'run.window', t: now(), chaosStartMs: loadStartMs + settings.startAfterMs, quietStartMs });
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
     load = startLoad({ loaded, context, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
     nemesis = settings.chaos ? startChaos(loaded, settings, supervisor, recorder, t0, loadStartMs) : undefined;
     await sleepUntil(t0 + quietStartMs, options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
     await load.stopWorkload();
+    recorder.record({ type: 'run.phase', t: now(), phase: 'converging' });
     await sleepUntil(t0 + loadStartMs + settings.durationMs, options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'stopping' });
     await load.finalProbes();
@@ -93,16 +94,17 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   if (failure || aborted) {
     const status = aborted ? 'aborted' : 'error';
     const exitCode = aborted ? 130 : failure!.exitCode;
-    recorder.finish(status, exitCode, now());
+    recorder.record({ type: 'run.finished', t: now(), status, exitCode });
     const reports = await report(db, recorder);
     return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure, ...reports };
   }
   recorder.record({ type: 'run.phase', t: now(), phase: 'checking' });
-  const judgement = judge(readHistory(db, recorder.runId), loaded.scenario);
+  // Judged on the live stream; `crashtest check` projects the same History from the stored copy.
+  const judgement = judge(projectHistory(recorder.info, recorder.events), loaded.scenario);
   saveVerdicts(db, recorder.runId, judgement.verdicts);
   const exitCode = judgement.valid === true ? ExitCode.pass : ExitCode.violated;
   recorder.record({ type: 'run.phase', t: now(), phase: 'done' });
-  recorder.finish(exitCode === 0 ? 'passed' : 'failed', exitCode, now());
+  recorder.record({ type: 'run.finished', t: now(), status: exitCode === 0 ? 'passed' : 'failed', exitCode });
   const reports = await report(db, recorder);
   return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, ...reports };
 }
@@ -113,7 +115,8 @@ function startChaos(loaded: LoadedScenario, settings: RunSettings, supervisor: S
   const schedule = buildSchedule({ seed: settings.seed, targets, intervalMs: settings.intervalMs, jitterMs: settings.jitterMs,
     startAfterMs: settings.startAfterMs, quietStartMs: settings.durationMs - settings.quietMs })
     .map((fault) => ({ ...fault, atMs: fault.atMs + loadStartMs }));
-  recorder.recordSchedule(schedule.map((f) => ({ seq: f.seq, atMs: f.atMs, instance: f.target, component: f.target.replace(/\.\d+$/, ''), signal: 'SIGKILL' })));
+  recorder.record({ type: 'chaos.planned', t: performance.now() - t0,
+    faults: schedule.map((f) => ({ seq: f.seq, atMs: f.atMs, instance: f.target, component: componentOfInstance(f.target), kind: f.fault, signal: 'SIGKILL' })) });
   return startNemesis({ schedule, target: supervisor, recorder, t0, signal: 'SIGKILL' });
 }
 
@@ -125,6 +128,7 @@ function matchInstances(loaded: LoadedScenario): string[] {
 // write them is reported but never changes the verdict.
 async function report(db: Database.Database, recorder: RunRecorder): Promise<Pick<RunResult, 'reports' | 'reportError'>> {
   try {
+    writeDerivedTables(db, projectHistory(recorder.info, recorder.events));
     return { reports: await writeReports({ db, runId: recorder.runId }) };
   } catch (error) {
     return { reportError: (error as Error).message };
@@ -138,7 +142,7 @@ function withRunMarkedOnError<T>(recorder: RunRecorder, db: { close(): void }, b
   try {
     return body();
   } catch (error) {
-    recorder.finish('error', error instanceof CrashtestError ? error.exitCode : ExitCode.internal, 0);
+    recorder.record({ type: 'run.finished', t: 0, status: 'error', exitCode: error instanceof CrashtestError ? error.exitCode : ExitCode.internal });
     db.close();
     throw error;
   }

@@ -1,5 +1,5 @@
-// The event vocabulary: everything that happens in a run, as recorded in SQLite.
-// Every other part writes these and every output (terminal, reports, checks) is a function of them.
+// The event vocabulary: everything that happens in a run, appended to SQLite as it happens.
+// The events are the history: instances, faults, operations and verdicts are all derived from them.
 
 /** Milliseconds since the run started (monotonic clock). */
 export type RunMs = number;
@@ -8,7 +8,12 @@ export type ExitCause = 'chaos' | 'self' | 'teardown';
 
 export type RunEvent =
   | { type: 'run.started'; t: RunMs; runId: string; seed: number; chaos: boolean }
-  | { type: 'component.spawned'; t: RunMs; instance: string; pid: number; generation: number }
+  /** every component is ready: kills may start at chaosStartMs, the quiet period starts at quietStartMs */
+  | { type: 'run.window'; t: RunMs; chaosStartMs: RunMs; quietStartMs: RunMs }
+  | { type: 'run.finished'; t: RunMs; status: 'passed' | 'failed' | 'error' | 'aborted'; exitCode: number }
+  /** the fault schedule, before chaos starts, so "scheduled vs fired" can be compared */
+  | { type: 'chaos.planned'; t: RunMs; faults: PlannedFaultRecord[] }
+  | { type: 'component.spawned'; t: RunMs; instance: string; pid: number; generation: number; component?: string }
   | { type: 'component.ready'; t: RunMs; instance: string; pid: number; afterMs: number }
   | { type: 'component.unready'; t: RunMs; instance: string; pid: number; reason: string }
   | {
@@ -25,8 +30,10 @@ export type RunEvent =
   | { type: 'fault.injected'; t: RunMs; seq: number; instance: string; pid: number; signal: string; scheduledMs: RunMs }
   | { type: 'fault.skipped'; t: RunMs; seq: number; instance: string; reason: string; scheduledMs: RunMs }
   | { type: 'chaos.stopped'; t: RunMs; reason: string }
+  | { type: 'op.invoked'; t: RunMs; seq: number; key: string }
   | { type: 'op.completed'; t: RunMs; op: OpRecord }
   | { type: 'probe.sampled'; t: RunMs; sample: ProbeSample }
+  | { type: 'usage.sampled'; t: RunMs; readings: UsageSample[] }
   | { type: 'run.phase'; t: RunMs; phase: RunPhase }
   | { type: 'run.note'; t: RunMs; level: 'info' | 'warn'; message: string };
 
@@ -63,4 +70,26 @@ export interface ProbeSample {
   value?: number;
   items?: string[];
   error?: string;
+}
+
+/** One fault as planned: when, what, how. */
+export interface PlannedFaultRecord {
+  seq: number;
+  atMs: RunMs;
+  instance: string;
+  component: string;
+  /** the fault's kind; 'kill' sends `signal` to the whole process group */
+  kind: string;
+  signal: string;
+}
+
+/** One CPU/RSS reading of one instance. */
+export interface UsageSample {
+  t: RunMs;
+  instance: string;
+  pid: number;
+  /** CPU use in percent of one core (may exceed 100 for several cores) */
+  cpu: number;
+  /** resident set size in bytes */
+  rss: number;
 }

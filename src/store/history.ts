@@ -1,6 +1,7 @@
-// One run as recorded: the History every checker and report reads.
-// Built from the SQLite database alone, so a finished (or aborted) run can be re-checked later.
-import type { OpRecord, ProbeSample, RunEvent, RunMs } from './events.js';
+// One run as recorded: the History every checker and report reads, projected from the stored events
+// alone (project.ts), so a finished (or aborted) run can be re-checked later.
+import type { OpRecord, ProbeSample, RunEvent, RunMs, UsageSample } from './events.js';
+import { projectHistory } from './project.js';
 
 /** Status of a run in the database. `aborted` = crashtest died before the run ended. */
 export type RunStatus = 'running' | 'passed' | 'failed' | 'error' | 'aborted';
@@ -50,6 +51,8 @@ export interface FaultRecord {
   firedMs: RunMs | null;
   instance: string;
   component: string;
+  /** what the fault did: 'kill' (a signal to the whole process group), ... */
+  kind: string;
   pid: number | null;
   signal: string;
   /** why it was not fired (target not running, ...), null when fired */
@@ -60,46 +63,40 @@ export interface FaultRecord {
   readyMs: RunMs | null;
 }
 
+/** An operation that was started and never completed (the run was interrupted while it was in flight). */
+export interface InFlightOp {
+  seq: number;
+  key: string;
+  startMs: RunMs;
+}
+
 export interface History {
   run: RunInfo;
   instances: InstanceRecord[];
   faults: FaultRecord[];
   ops: OpRecord[];
+  inFlight: InFlightOp[];
+  /** probe readings, by time */
   samples: ProbeSample[];
+  /** CPU/RSS readings, by time */
+  usage: UsageSample[];
+  /** every event, by time */
   events: RunEvent[];
 }
 
 type Row = Record<string, unknown>;
 
-/** Reads one run's complete history from the database. */
+/** Reads one run's events from the database and projects its History. */
 export function readHistory(db: import('better-sqlite3').Database, runId: string): History {
   const runRow = db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as Row | undefined;
   if (!runRow) throw new Error(`no run ${runId} in the database`);
-  const all = (sql: string) => db.prepare(sql).all(runId) as Row[];
-  return {
-    run: toRunInfo(runRow),
-    instances: all('SELECT * FROM instances WHERE run_id = ? ORDER BY id').map((r) => ({
-      component: String(r.component), instance: String(r.instance), generation: Number(r.generation), pid: Number(r.pid),
-      spawnedMs: Number(r.spawned_ms), readyMs: num(r.ready_ms), endedMs: num(r.ended_ms), exitCode: num(r.exit_code),
-      signal: str(r.signal), cause: str(r.cause) as InstanceRecord['cause'],
-    })),
-    faults: all('SELECT * FROM faults WHERE run_id = ? ORDER BY seq').map((r) => ({
-      seq: Number(r.seq), scheduledMs: Number(r.scheduled_ms), firedMs: num(r.fired_ms), instance: String(r.instance),
-      component: String(r.component), pid: num(r.pid), signal: String(r.signal), skipped: str(r.skipped),
-      restartedMs: num(r.restarted_ms), readyMs: num(r.ready_ms),
-    })),
-    ops: all('SELECT * FROM ops WHERE run_id = ? ORDER BY seq').map((r) => ({
-      seq: Number(r.seq), key: String(r.key), startMs: Number(r.start_ms), endMs: Number(r.end_ms),
-      outcome: String(r.outcome) as OpRecord['outcome'], attempts: JSON.parse(String(r.attempts)),
-      ...(r.ack_ms !== null ? { ackMs: Number(r.ack_ms) } : {}), ...(r.detail !== null ? { detail: String(r.detail) } : {}),
-    })),
-    samples: all('SELECT * FROM probe_samples WHERE run_id = ? ORDER BY t_ms, rowid').map((r) => ({
-      probe: String(r.probe), t: Number(r.t_ms), final: r.final === 1,
-      ...(r.value !== null ? { value: Number(r.value) } : {}), ...(r.items !== null ? { items: JSON.parse(String(r.items)) } : {}),
-      ...(r.error !== null ? { error: String(r.error) } : {}),
-    })),
-    events: all('SELECT data FROM events WHERE run_id = ? ORDER BY id').map((r) => JSON.parse(String(r.data)) as RunEvent),
-  };
+  return projectHistory(toRunInfo(runRow), readEvents(db, runId));
+}
+
+/** A run's events in the order they were stored. */
+export function readEvents(db: import('better-sqlite3').Database, runId: string): RunEvent[] {
+  const rows = db.prepare('SELECT data FROM events WHERE run_id = ? ORDER BY id').all(runId) as { data: string }[];
+  return rows.map((r) => JSON.parse(r.data) as RunEvent);
 }
 
 /** Converts a row of the runs table. */
@@ -116,6 +113,3 @@ function num(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-function str(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}

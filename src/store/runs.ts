@@ -1,12 +1,13 @@
 // The list of runs: latest, lookup by id prefix, and marking runs whose crashtest died as aborted.
 import type Database from 'better-sqlite3';
-import { toRunInfo, type RunInfo } from './history.js';
+import { readHistory, toRunInfo, type RunInfo } from './history.js';
+import { writeDerivedTables } from './tables.js';
 import { readIdentity } from '../process/index.js';
 
 /** Past runs, newest first. */
 export function listRuns(db: Database.Database, limit = 20): (RunInfo & { faults: number })[] {
   const rows = db.prepare(
-    `SELECT runs.*, (SELECT COUNT(*) FROM faults f WHERE f.run_id = runs.id AND f.fired_ms IS NOT NULL) AS fired
+    `SELECT runs.*, (SELECT COUNT(*) FROM events e WHERE e.run_id = runs.id AND e.type = 'fault.injected') AS fired
      FROM runs ORDER BY started_at DESC LIMIT ?`,
   ).all(limit) as Record<string, unknown>[];
   return rows.map((row) => ({ ...toRunInfo(row), faults: Number(row.fired) }));
@@ -27,7 +28,10 @@ export function markAbortedRuns(db: Database.Database): string[] {
     { id: string; owner_pid: number; owner_start: string }[];
   const dead = running.filter((run) => readIdentity(run.owner_pid)?.startTicks !== run.owner_start);
   const mark = db.prepare(`UPDATE runs SET status = 'aborted' WHERE id = ?`);
-  for (const run of dead) mark.run(run.id);
+  for (const run of dead) {
+    mark.run(run.id);
+    writeDerivedTables(db, readHistory(db, run.id));
+  }
   return dead.map((run) => run.id);
 }
 

@@ -38,18 +38,44 @@ const MIGRATIONS: string[] = [
      run_id TEXT NOT NULL REFERENCES runs(id), name TEXT NOT NULL, kind TEXT NOT NULL,
      valid TEXT NOT NULL, summary TEXT NOT NULL, evidence TEXT NOT NULL, checked_at TEXT NOT NULL,
      PRIMARY KEY (run_id, name));`,
+  // v2: the events are the history. What version 1 kept only in side tables becomes events; those tables
+  // stay, as rows derived from the events (rewritten from the projection when a run ends or is re-checked).
+  `INSERT INTO events (run_id, t_ms, type, data)
+     SELECT run_id, MIN(scheduled_ms), 'chaos.planned', json_object('type', 'chaos.planned', 't', MIN(scheduled_ms), 'faults',
+       json_group_array(json_object('seq', seq, 'atMs', scheduled_ms, 'instance', instance, 'component', component, 'kind', 'kill', 'signal', signal)))
+     FROM (SELECT * FROM faults ORDER BY run_id, seq) GROUP BY run_id;
+   INSERT INTO events (run_id, t_ms, type, data)
+     SELECT id, chaos_start_ms, 'run.window', json_object('type', 'run.window', 't', chaos_start_ms, 'chaosStartMs', chaos_start_ms, 'quietStartMs', quiet_start_ms)
+     FROM runs;
+   INSERT INTO events (run_id, t_ms, type, data)
+     SELECT run_id, end_ms, 'op.completed', json_object('type', 'op.completed', 't', end_ms, 'op', json_object('seq', seq, 'key', key,
+       'startMs', start_ms, 'endMs', end_ms, 'outcome', outcome, 'attempts', json(attempts), 'ackMs', ack_ms, 'detail', detail))
+     FROM ops ORDER BY run_id, seq;
+   INSERT INTO events (run_id, t_ms, type, data)
+     SELECT run_id, t_ms, 'probe.sampled', json_object('type', 'probe.sampled', 't', t_ms, 'sample', json_object('probe', probe, 't', t_ms,
+       'final', json(CASE final WHEN 1 THEN 'true' ELSE 'false' END), 'value', value, 'items', json(items), 'error', error))
+     FROM probe_samples ORDER BY run_id, t_ms, rowid;
+   INSERT INTO events (run_id, t_ms, type, data)
+     SELECT run_id, t_ms, 'usage.sampled', json_object('type', 'usage.sampled', 't', t_ms, 'readings',
+       json_array(json_object('t', t_ms, 'instance', instance, 'pid', pid, 'cpu', cpu, 'rss', rss)))
+     FROM samples ORDER BY run_id, t_ms, rowid;
+   INSERT INTO events (run_id, t_ms, type, data)
+     SELECT id, COALESCE(end_ms, 0), 'run.finished', json_object('type', 'run.finished', 't', COALESCE(end_ms, 0), 'status', status, 'exitCode', exit_code)
+     FROM runs WHERE status IN ('passed', 'failed', 'error');
+   ALTER TABLE faults ADD COLUMN kind TEXT NOT NULL DEFAULT 'kill';
+   CREATE INDEX events_type ON events(run_id, type);`,
 ];
 
 /** The schema version this crashtest writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the database up to SCHEMA_VERSION; refuses a database written by a newer crashtest. */
-export function migrate(db: Database.Database): void {
+/** Brings the database up to `target` (SCHEMA_VERSION; older only in tests); refuses a database written by a newer crashtest. */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(`the results database has schema version ${current}, newer than this crashtest (${SCHEMA_VERSION}); upgrade crashtest or use another --db`);
   }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]);
       db.pragma(`user_version = ${version + 1}`);

@@ -1,21 +1,11 @@
-// Reads the samples table: CPU % and RSS of each instance, about once a second, for reports.
+// CPU % and RSS of each instance, about once a second, for reports: the usage.sampled events of a run.
 import type Database from 'better-sqlite3';
-import type { RunMs } from './events.js';
+import type { UsageSample } from './events.js';
 
-/** One CPU/RSS reading of one instance. */
-export interface UsageSample {
-  t: RunMs;
-  instance: string;
-  pid: number;
-  /** CPU use in percent of one core (may exceed 100 for several cores) */
-  cpu: number;
-  /** resident set size in bytes */
-  rss: number;
-}
+export type { UsageSample } from './events.js';
 
-/** Every usage sample of a run, by time. */
+/** Every usage reading of a run, by time. */
 export function readUsage(db: Database.Database, runId: string): UsageSample[] {
-  const rows = db.prepare('SELECT t_ms, instance, pid, cpu, rss FROM samples WHERE run_id = ? ORDER BY t_ms, rowid').all(runId) as
-    { t_ms: number; instance: string; pid: number; cpu: number; rss: number }[];
-  return rows.map((r) => ({ t: Number(r.t_ms), instance: String(r.instance), pid: Number(r.pid), cpu: Number(r.cpu), rss: Number(r.rss) }));
+  const rows = db.prepare(`SELECT data FROM events WHERE run_id = ? AND type = 'usage.sampled' ORDER BY id`).all(runId) as { data: string }[];
+  return rows.flatMap((r) => (JSON.parse(r.data) as { readings: UsageSample[] }).readings).sort((a, b) => a.t - b.t);
 }

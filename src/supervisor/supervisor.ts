@@ -55,7 +55,6 @@ export class Supervisor {
     for (const plan of plans) {
       const log = createWriteStream(path.join(options.logsDir, `${plan.instance}.log`), { flags: 'a' });
       this.live.set(plan.instance, { plan, generation: 0, spawnedAt: 0, running: false, crashStreak: 0, log, watchers: new Set(), tail: [] });
-      recorder.declareInstance(plan.instance, plan.component);
     }
   }
 
@@ -128,7 +127,7 @@ export class Supervisor {
     const now = this.now();
     // Disk work (the database, the log) comes after the spawn: it stays out of the restart path.
     for (const event of earlier) this.recorder.record(event);
-    this.recorder.record({ type: 'component.spawned', t: now, instance: plan.instance, pid: launched.identity.pid, generation: live.generation });
+    this.recorder.record({ type: 'component.spawned', t: now, instance: plan.instance, component: plan.component, pid: launched.identity.pid, generation: live.generation });
     void launched.exited.then((status) => this.onExit(live, launched, status));
     return this.awaitReady(live, launched);
   }

@@ -14,10 +14,11 @@ export function sampleUsage(source: { runningPids(): { instance: string; pid: nu
     const t = performance.now() - t0;
     busy = false;
     if (stopped) return;
-    recorder.recordUsageBatch(running.flatMap((r) => {
+    const readings = running.flatMap((r) => {
       const stat = stats.get(r.pid);
       return stat ? [{ t, instance: r.instance, pid: r.pid, cpu: stat.cpu, rss: stat.memory }] : [];
-    }));
+    });
+    if (readings.length > 0) recorder.record({ type: 'usage.sampled', t, readings });
   }, everyMs);
   return () => {
     stopped = true;

@@ -1,5 +1,5 @@
 // Runs the workload: starts an operation every 1/rate seconds (skipping a tick when `concurrency`
-// are in flight) from its start until its stop time, and records each finished operation.
+// are in flight) from its start until its stop time, and records each operation as invoked and as completed.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { seededRandom } from '../chaos/index.js';
@@ -44,6 +44,8 @@ export function startWorkload(options: WorkloadOptions): Workload {
     seq += 1;
     const key = spec.key.replaceAll('${seq}', String(seq));
     const op = { seq, key, uuid: randomUUID(), deadlineEpochMs: Date.now() + spec.ttl };
+    // Recorded before the first attempt: an operation still in flight when the run is interrupted is not forgotten.
+    recorder.record({ type: 'op.invoked', t: now(), seq, key });
     const done = perform(op, { transport, rules: { baseMs: spec.retry.base, capMs: spec.retry.cap }, attemptTimeoutMs: spec.retry.attempt_timeout, random, now, signal: abort.signal })
       .then((record) => { if (!abort.signal.aborted) recorder.record({ type: 'op.completed', t: record.endMs, op: record }); })
       .finally(() => inFlight.delete(done));

@@ -27,7 +27,9 @@ export function makeHistory(partial: Omit<Partial<History>, 'run'> & { run?: Par
     instances: partial.instances ?? [],
     faults: partial.faults ?? [],
     ops: partial.ops ?? [],
+    inFlight: partial.inFlight ?? [],
     samples: partial.samples ?? [],
+    usage: partial.usage ?? [],
     events: partial.events ?? [],
   };
 }
@@ -56,6 +58,7 @@ export function fault(seq: number, instance: string, firedMs: number, readyMs: n
     instance,
     component: instance.split('.')[0],
     pid: 1000 + seq,
+    kind: 'kill',
     signal: 'SIGKILL',
     skipped: null,
     restartedMs: readyMs === null ? null : readyMs - 100,

@@ -7,7 +7,7 @@ import { openStore, RunRecorder, saveVerdicts, type History, type RunEvent, type
 function eventsOf(history: History): RunEvent[] {
   const events: RunEvent[] = [];
   for (const i of history.instances) {
-    events.push({ type: 'component.spawned', t: i.spawnedMs, instance: i.instance, pid: i.pid, generation: i.generation });
+    events.push({ type: 'component.spawned', t: i.spawnedMs, instance: i.instance, component: i.component, pid: i.pid, generation: i.generation });
     if (i.readyMs !== null) events.push({ type: 'component.ready', t: i.readyMs, instance: i.instance, pid: i.pid, afterMs: i.readyMs - i.spawnedMs });
     if (i.endedMs !== null && i.cause !== null) {
       events.push({ type: 'component.exited', t: i.endedMs, instance: i.instance, pid: i.pid, code: i.exitCode, signal: i.signal, cause: i.cause, uptimeMs: i.endedMs - i.spawnedMs });
@@ -28,15 +28,14 @@ export function storeHistory(dbFile: string, outDir: string, history: History, v
     ...run, scenarioJson: JSON.stringify({ name: run.name, invariants: { progress: { probe: 'done', window: 2_000 } } }),
     outDir: path.resolve(outDir), ownerPid: process.pid, ownerStart: 'test', version: '0.1.0',
   });
-  recorder.setChaosWindow(run.chaosStartMs, run.quietStartMs);
-  recorder.recordSchedule(history.faults.map((f) => ({ seq: f.seq, atMs: f.scheduledMs, instance: f.instance, component: f.component, signal: f.signal })));
-  for (const i of history.instances) recorder.declareInstance(i.instance, i.component);
   recorder.record({ type: 'run.started', t: 0, runId: run.id, seed: run.seed, chaos: run.chaos });
+  recorder.record({ type: 'run.window', t: 0, chaosStartMs: run.chaosStartMs, quietStartMs: run.quietStartMs });
+  recorder.record({ type: 'chaos.planned', t: 0, faults: history.faults.map((f) => ({ seq: f.seq, atMs: f.scheduledMs, instance: f.instance, component: f.component, kind: f.kind, signal: f.signal })) });
   for (const event of eventsOf(history)) recorder.record(event);
   for (const op of history.ops) recorder.record({ type: 'op.completed', t: op.endMs, op });
   for (const sample of history.samples) recorder.record({ type: 'probe.sampled', t: sample.t, sample });
-  for (const u of usage) recorder.recordUsage(u.t, u.instance, u.pid, u.cpu, u.rss);
+  for (const u of usage) recorder.record({ type: 'usage.sampled', t: u.t, readings: [u] });
   saveVerdicts(db, run.id, verdicts);
-  recorder.finish('failed', run.exitCode ?? 1, run.endMs ?? 0);
+  recorder.record({ type: 'run.finished', t: run.endMs ?? 0, status: 'failed', exitCode: run.exitCode ?? 1 });
   db.close();
 }
