@@ -13,9 +13,13 @@ test('as root with loop devices, e2fsprogs and xfsprogs, nothing is missing', as
 
 test('as an unprivileged user, root is reported missing with what to do', async () => {
   const module = path.join(ROOT, 'dist/src/power/index.js');
-  const script = `import(${JSON.stringify(module)}).then(async (m) => console.log(JSON.stringify(await m.checkPowerLossSupport())))`;
+  const script = `import(${JSON.stringify(module)}).then(async (m) => console.log(JSON.stringify(await m.checkPowerLossSupport()))
+    || await m.requirePowerLossSupport().catch((e) => console.log(JSON.stringify([e.name, e.exitCode, e.message, e.detail]))))`;
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/' }, (error, out) => (error ? reject(error) : resolve(out)));
   });
-  assert.deepEqual(JSON.parse(stdout), ['root (crashtest runs as uid 65534): run crashtest as root, loop devices and mounts need it']);
+  const [missing, error] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(missing, ['root (crashtest runs as uid 65534): run crashtest as root, loop devices and mounts need it']);
+  assert.deepEqual(error, ['SystemError', 3, 'power loss needs root (crashtest runs as uid 65534)',
+    '- root (crashtest runs as uid 65534): run crashtest as root, loop devices and mounts need it']);
 });
