@@ -2,4 +2,4 @@
 // kills every registered group if crashtest itself dies. A leaf: it imports no other crashtest folder.
 export { readIdentity, isSameProcess, groupMembers, type ProcessIdentity } from './pid-identity.js';
 export { killGroup, waitGroupGone, type KillResult } from './kill-group.js';
-export { OrphanReaper } from './orphan-reaper.js';
+export { OrphanReaper, type AdoptedVolume } from './orphan-reaper.js';

@@ -1,8 +1,15 @@
 // If crashtest itself dies (even by kill -9), its components die too: a keeper process holds a pipe
-// from us and kills every registered process group when the pipe closes.
+// from us and kills every registered process group, then tears down every registered volume, when it closes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ProcessIdentity } from './pid-identity.js';
+
+/** A loop-mounted volume (src/power's VolumeInfo, same shape): what the keeper unmounts, detaches and removes. */
+export interface AdoptedVolume {
+  mountpoint: string;
+  loopDevice: string;
+  image: string;
+}
 
 const KEEPER = fileURLToPath(new URL('./keeper.js', import.meta.url));
 
@@ -26,6 +33,17 @@ export class OrphanReaper {
   /** Forgets a group that is gone. */
   release(identity: ProcessIdentity): void {
     this.keeper.stdin?.write(`- ${identity.pgid}\n`);
+  }
+
+  /** Registers a volume the keeper must unmount, detach and delete if we die (after killing the groups). */
+  adoptVolume(volume: AdoptedVolume): void {
+    // JSON: paths may hold spaces; one line each, as JSON never contains a raw newline.
+    this.keeper.stdin?.write(`v+ ${JSON.stringify({ mountpoint: volume.mountpoint, loopDevice: volume.loopDevice, image: volume.image })}\n`);
+  }
+
+  /** Forgets a volume that was released. */
+  releaseVolume(volume: Pick<AdoptedVolume, 'mountpoint'>): void {
+    this.keeper.stdin?.write(`v- ${JSON.stringify(volume.mountpoint)}\n`);
   }
 
   /** Closes the pipe: the keeper kills whatever is still registered and exits. */
