@@ -2,33 +2,16 @@
 // per-fault recovery times, and time buckets (so a long run is aggregated, never embedded raw).
 import type { FaultRecord, History, OpRecord } from '../store/index.js';
 import { distribution, nearestRank, sortedValues, type JudgedVerdict } from '../checks/index.js';
+import type { ReportDocument } from './schema.js';
 
 /** At most this many points per chart series: longer runs are aggregated into wider buckets. */
 export const MAX_POINTS = 1200;
 
-/** Latency percentiles in ms (null when nothing was measured). */
-export interface Latency {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-  max: number | null;
-}
+/** Latency percentiles in ms (null when nothing was measured), as report.json holds them. */
+export type Latency = ReportDocument['workload']['latencyMs'];
 
-/** Workload totals: operations by outcome, retries, and latencies. */
-export interface OpStats {
-  total: number;
-  acked: number;
-  gaveUp: number;
-  rejected: number;
-  /** operations that needed more than one attempt */
-  retried: number;
-  attempts: number;
-  /** start to acknowledgement, acknowledged operations only */
-  latencyMs: Latency;
-  /** every single attempt */
-  attemptLatencyMs: Latency;
-}
+/** Workload totals: operations by outcome, retries, and latencies (report.json's "workload"). */
+export type OpStats = ReportDocument['workload'];
 
 // p50/p90/p99/max of a list of values (nearest rank), sorting it once.
 export function latency(values: number[]): Latency {
@@ -79,15 +62,8 @@ export function recoveryTimes(history: History, evidenceMs: ReadonlyMap<number, 
   return times;
 }
 
-/** A per-component distribution of recovery times. */
-export interface ComponentRecovery {
-  component: string;
-  kills: number;
-  recovered: number;
-  p50: number | null;
-  p99: number | null;
-  max: number | null;
-}
+/** A per-component distribution of recovery times (one entry of report.json's "recovery"). */
+export type ComponentRecovery = ReportDocument['recovery'][number];
 
 // p50/p99/max recovery time per component, components in name order.
 export function recoveryByComponent(faults: readonly FaultRecord[], times: ReadonlyMap<number, number | null>): ComponentRecovery[] {
