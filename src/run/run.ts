@@ -22,6 +22,7 @@ import { startLoad, type Load } from './traffic.js';
 import type { LoadedScenario } from '../scenario/index.js';
 import { writeReports, type ReportPaths } from '../report/index.js';
 import type Database from 'better-sqlite3';
+import { sleepUntil } from '../common/index.js';
 
 export interface RunOptions extends Overrides {
   file: string;
@@ -142,14 +143,6 @@ function withRunMarkedOnError<T>(recorder: RunRecorder, db: { close(): void }, b
     db.close();
     throw error;
   }
-}
-
-function sleepUntil(deadline: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(new Error('aborted')); }, { once: true });
-  });
 }
 
 function asCrashtestError(error: unknown, signal?: AbortSignal): CrashtestError | undefined {
