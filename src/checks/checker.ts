@@ -2,6 +2,8 @@
 // Also the shared helpers: validity merging, crash-safety, composition, probe-sample access.
 import type { ProbeSample, RunMs } from '../store/index.js';
 import type { FaultRecord, History } from '../store/index.js';
+import { formatMs } from '../common/index.js';
+import type { CrashEvidence, FaultRef } from './evidence.js';
 
 /** The invariant kinds crashtest knows how to judge. */
 export type InvariantKind = 'progress' | 'no_loss' | 'consistency' | 'converge' | 'recovery';
@@ -20,18 +22,6 @@ export interface Verdict<E = unknown> {
 
 /** A checker: a pure function of the recorded history and its options. */
 export type Checker<Opts, E = unknown> = (history: History, opts: Opts) => Verdict<E>;
-
-/** Evidence of a checker that threw instead of judging. */
-export interface CrashEvidence {
-  error: string;
-}
-
-/** A fault as cited in evidence: which one, which instance, when it fired. */
-export interface FaultRef {
-  seq: number;
-  instance: string;
-  firedMs: RunMs;
-}
 
 /** A checker bound to its options, under the invariant's name, ready for compose. */
 export interface NamedCheck {
@@ -121,16 +111,9 @@ export function observedEndMs(history: History): RunMs {
   return times.reduce((a, b) => Math.max(a, b), 0);
 }
 
-// Formats a duration for summaries: "250 ms" below 1 s, else seconds with at most one decimal ("7.1 s", "5 s").
-export function fmtMs(ms: number): string {
-  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
-  const s = Math.round(ms / 100) / 10;
-  return `${s} s`;
-}
-
 // Formats a duration and its limit; exact ms for both when rounding would make them look equal.
 export function fmtVsLimit(ms: number, limitMs: number): [string, string] {
-  const [a, b] = [fmtMs(ms), fmtMs(limitMs)];
+  const [a, b] = [formatMs(ms), formatMs(limitMs)];
   return a === b && ms !== limitMs ? [`${ms} ms`, `${limitMs} ms`] : [a, b];
 }
 

@@ -1,9 +1,10 @@
 // consistency: a probe that lists violations (rows/lines breaking an invariant) must list none,
 // in every sample taken during the run and in the final one.
-import type { RunMs } from '../store/index.js';
 import type { History } from '../store/index.js';
+import { formatMs } from '../common/index.js';
+import type { ConsistencyEvidence } from './evidence.js';
 import type { Verdict } from './checker.js';
-import { fmtMs, probeSamples } from './checker.js';
+import { probeSamples } from './checker.js';
 
 /** At most this many violating samples are listed in the evidence. */
 export const MAX_VIOLATIONS_LISTED = 20;
@@ -14,28 +15,6 @@ export const MAX_ITEMS_LISTED = 10;
 export interface ConsistencyOptions {
   /** name of the probe whose items are violations (an empty list = consistent); required, no default */
   probe: string;
-}
-
-/** One sample that found violations. */
-export interface ViolatingSample {
-  t: RunMs;
-  final: boolean;
-  /** how many violations the sample listed */
-  count: number;
-  /** the first MAX_ITEMS_LISTED of them */
-  items: string[];
-}
-
-/** Evidence of the consistency checker. */
-export interface ConsistencyEvidence {
-  /** samples that answered (did not error) */
-  checks: number;
-  /** how many of them found violations */
-  violating: number;
-  /** the first MAX_VIOLATIONS_LISTED violating samples, by time */
-  violations: ViolatingSample[];
-  /** samples where the probe itself failed */
-  errors: number;
 }
 
 // Checks consistency: every sample that answered must list zero items (a sample without items counts
@@ -72,5 +51,5 @@ function consistencySummary(e: ConsistencyEvidence): string {
   const checks = e.checks === 1 ? '1 check' : `${e.checks} checks`;
   if (e.violating === 0) return `${checks}, no violations${errs}`;
   const first = e.violations[0];
-  return `${e.violating} of ${checks} found violations, first at ${fmtMs(first.t)}: ${first.items[0]}${errs}`;
+  return `${e.violating} of ${checks} found violations, first at ${formatMs(first.t)}: ${first.items[0]}${errs}`;
 }

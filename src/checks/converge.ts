@@ -2,8 +2,10 @@
 // deadline after quiet start, and still satisfy it at the final sample.
 import type { ProbeSample, RunMs } from '../store/index.js';
 import type { History } from '../store/index.js';
+import { formatMs } from '../common/index.js';
+import type { ConvergeEvidence } from './evidence.js';
 import type { Verdict } from './checker.js';
-import { fmtMs, probeSamples, readable, requireNonNegative } from './checker.js';
+import { probeSamples, readable, requireNonNegative } from './checker.js';
 
 /** Comparison operators a converge condition may use. */
 export type ConditionOp = '==' | '<=' | '>=' | '<' | '>';
@@ -22,20 +24,6 @@ export interface ConvergeOptions {
   withinMs: number;
   /** what the value must satisfy; required, no default */
   condition: Condition;
-}
-
-/** Evidence of the converge checker. */
-export interface ConvergeEvidence {
-  /** the condition, as text, e.g. "<= 0" */
-  condition: string;
-  quietStartMs: RunMs;
-  /** quietStartMs + withinMs */
-  deadlineMs: RunMs;
-  /** time of the first sample in [quietStartMs, deadlineMs] satisfying the condition, or null */
-  metAtMs: RunMs | null;
-  /** value and time of the last sample judged (the final sample when there is one); value null if it failed */
-  lastValue: number | null;
-  lastMs: RunMs | null;
 }
 
 // Whether `value <op> target` holds.
@@ -74,14 +62,14 @@ export function checkConverge(history: History, opts: ConvergeOptions): Verdict<
     condition: cond, quietStartMs, deadlineMs, metAtMs: met?.t ?? null, lastValue, lastMs: last?.t ?? null,
   };
   const verdict = (valid: Verdict['valid'], summary: string): Verdict<ConvergeEvidence> => ({ ...base, valid, summary, evidence });
-  if (last === null) return verdict('unknown', `no samples of probe "${opts.probe}" after quiet start (${fmtMs(quietStartMs)})`);
+  if (last === null) return verdict('unknown', `no samples of probe "${opts.probe}" after quiet start (${formatMs(quietStartMs)})`);
   if (met === undefined && inTime.length === 0) {
-    return verdict('unknown', `no readable sample of probe "${opts.probe}" between ${fmtMs(quietStartMs)} and ${fmtMs(deadlineMs)}`);
+    return verdict('unknown', `no readable sample of probe "${opts.probe}" between ${formatMs(quietStartMs)} and ${formatMs(deadlineMs)}`);
   }
-  const lastText = lastValue === null ? `final sample failed: ${last.error ?? 'no value'}` : `last ${lastValue} at ${fmtMs(last.t)}`;
-  if (met === undefined) return verdict(false, `never reached ${cond} within ${fmtMs(opts.withinMs)} of quiet start (${lastText})`);
-  const reached = `reached ${cond} at ${fmtMs(met.t)} (${fmtMs(met.t - quietStartMs)} after quiet start, limit ${fmtMs(opts.withinMs)})`;
+  const lastText = lastValue === null ? `final sample failed: ${last.error ?? 'no value'}` : `last ${lastValue} at ${formatMs(last.t)}`;
+  if (met === undefined) return verdict(false, `never reached ${cond} within ${formatMs(opts.withinMs)} of quiet start (${lastText})`);
+  const reached = `reached ${cond} at ${formatMs(met.t)} (${formatMs(met.t - quietStartMs)} after quiet start, limit ${formatMs(opts.withinMs)})`;
   if (lastValue === null) return verdict('unknown', `${reached}, but ${lastText}`);
-  if (!holds(lastValue, opts.condition)) return verdict(false, `${reached}, but final value ${lastValue} at ${fmtMs(last.t)} breaks it`);
+  if (!holds(lastValue, opts.condition)) return verdict(false, `${reached}, but final value ${lastValue} at ${formatMs(last.t)} breaks it`);
   return verdict(true, `${reached}, final value ${lastValue}`);
 }

@@ -2,8 +2,10 @@
 // among the items of the probe's final sample; missing keys are listed with the faults that followed.
 import type { RunMs } from '../store/index.js';
 import type { History } from '../store/index.js';
-import type { FaultRef, Verdict } from './checker.js';
-import { faultsBetween, finalSample, fmtMs, requireNonNegative } from './checker.js';
+import { formatMs } from '../common/index.js';
+import type { NoLossEvidence } from './evidence.js';
+import type { Verdict } from './checker.js';
+import { faultsBetween, finalSample, requireNonNegative } from './checker.js';
 
 /** At most this many missing keys are listed in the evidence. */
 export const MAX_MISSING_LISTED = 20;
@@ -14,25 +16,6 @@ export interface NoLossOptions {
   probe: string;
   /** faults fired within this many ms after an ack are cited with a missing key, in ms; default 10000 */
   faultWindowMs?: number;
-}
-
-/** An acknowledged key absent from the final sample, with the faults fired just after its ack. */
-export interface MissingKey {
-  key: string;
-  /** earliest ack of the key (op.ackMs, or op.endMs when ackMs was not recorded) */
-  ackMs: RunMs;
-  faultsAfter: FaultRef[];
-}
-
-/** Evidence of the no_loss checker; counts are of DISTINCT acknowledged keys. */
-export interface NoLossEvidence {
-  acked: number;
-  present: number;
-  lost: number;
-  /** time of the final sample judged, null when there was none */
-  finalMs: RunMs | null;
-  /** the first MAX_MISSING_LISTED missing keys, by ack time */
-  missing: MissingKey[];
 }
 
 // Distinct acknowledged keys with their earliest ack time.
@@ -73,6 +56,6 @@ export function checkNoLoss(history: History, opts: NoLossOptions): Verdict<NoLo
   }));
   if (missing.length === 0) return { ...base, valid: true, summary: `all ${keys.size} acknowledged writes present`, evidence };
   const first = evidence.missing[0];
-  const summary = `lost ${missing.length} of ${keys.size} acknowledged writes (first "${first.key}", acked at ${fmtMs(first.ackMs)})`;
+  const summary = `lost ${missing.length} of ${keys.size} acknowledged writes (first "${first.key}", acked at ${formatMs(first.ackMs)})`;
   return { ...base, valid: false, summary, evidence };
 }

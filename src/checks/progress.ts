@@ -2,8 +2,10 @@
 // a longer span without an increase is a stall, reported with the faults that may explain it.
 import type { ProbeSample, RunMs } from '../store/index.js';
 import type { History } from '../store/index.js';
-import type { FaultRef, Verdict } from './checker.js';
-import { faultsBetween, fmtMs, fmtVsLimit, probeSamples, readable, requireNonNegative } from './checker.js';
+import { formatMs } from '../common/index.js';
+import type { ProgressEvidence, Stall } from './evidence.js';
+import type { Verdict } from './checker.js';
+import { faultsBetween, fmtVsLimit, probeSamples, readable, requireNonNegative } from './checker.js';
 
 /** Options of the progress checker. */
 export interface ProgressOptions {
@@ -11,29 +13,6 @@ export interface ProgressOptions {
   probe: string;
   /** longest allowed span without an increase, in ms; required, no default (must be >= 0) */
   windowMs: number;
-}
-
-/** A span without any increase, longer than the window, with the faults fired in or just before it. */
-export interface Stall {
-  fromMs: RunMs;
-  toMs: RunMs;
-  durationMs: number;
-  /** faults fired within the stall or up to windowMs before it */
-  faults: FaultRef[];
-}
-
-/** Evidence of the progress checker. */
-export interface ProgressEvidence {
-  /** the judged span: [run.chaosStartMs, run.quietStartMs] (end clamped to run.endMs) */
-  fromMs: RunMs;
-  toMs: RunMs;
-  stalls: Stall[];
-  /** number of samples whose value rose above the previous readable value */
-  increases: number;
-  /** samples of the probe inside the span (readable or not) */
-  samples: number;
-  /** of those, samples where the probe failed or returned no number */
-  errors: number;
 }
 
 // The judged span: chaos start to quiet start, both run-relative; the same fields when chaos is off.
@@ -84,10 +63,10 @@ export function checkProgress(history: History, opts: ProgressOptions): Verdict<
   const base = { name: 'progress', kind: 'progress' as const };
   const empty: ProgressEvidence = { fromMs, toMs, stalls: [], increases: 0, samples: inSpan.length, errors: errors.length };
   if (toMs <= fromMs) {
-    return { ...base, valid: 'unknown', summary: `empty chaos span (${fmtMs(fromMs)}..${fmtMs(toMs)})`, evidence: empty };
+    return { ...base, valid: 'unknown', summary: `empty chaos span (${formatMs(fromMs)}..${formatMs(toMs)})`, evidence: empty };
   }
   if (inSpan.length === 0) {
-    const summary = `no samples of probe "${opts.probe}" between ${fmtMs(fromMs)} and ${fmtMs(toMs)}`;
+    const summary = `no samples of probe "${opts.probe}" between ${formatMs(fromMs)} and ${formatMs(toMs)}`;
     return { ...base, valid: 'unknown', summary, evidence: empty };
   }
   if (errors.length === inSpan.length) {
@@ -105,7 +84,7 @@ export function checkProgress(history: History, opts: ProgressOptions): Verdict<
 function progressSummary(e: ProgressEvidence, windowMs: number): string {
   const times = (n: number): string => (n === 1 ? '1 time' : `${n} times`);
   const errs = e.errors === 0 ? '' : `; ${e.errors} probe error${e.errors === 1 ? '' : 's'}`;
-  if (e.stalls.length === 0) return `rose ${times(e.increases)}, no stall over ${fmtMs(windowMs)}${errs}`;
+  if (e.stalls.length === 0) return `rose ${times(e.increases)}, no stall over ${formatMs(windowMs)}${errs}`;
   const [longest, limit] = fmtVsLimit(Math.max(...e.stalls.map((s) => s.durationMs)), windowMs);
   return `stalled ${times(e.stalls.length)}, longest ${longest} (limit ${limit})${errs}`;
 }

@@ -2,9 +2,10 @@
 // make progress again) within a time limit; reports per-fault times and per-component percentiles.
 import type { ProbeSample, RunMs } from '../store/index.js';
 import type { FaultRecord, History } from '../store/index.js';
+import { formatMs } from '../common/index.js';
+import type { Distribution, FaultRecovery, RecoveryEvidence, RecoveryIssue } from './evidence.js';
 import type { Validity, Verdict } from './checker.js';
-import { firedFaults, fmtMs, fmtVsLimit, observedEndMs, probeSamples, readable, requireNonNegative } from './checker.js';
-import type { Distribution } from './percentiles.js';
+import { firedFaults, fmtVsLimit, observedEndMs, probeSamples, readable, requireNonNegative } from './checker.js';
 import { distribution } from './percentiles.js';
 
 /** Options of the recovery checker. */
@@ -13,45 +14,6 @@ export interface RecoveryOptions {
   withinMs: number;
   /** probe with a numeric value that must rise again after the restart; default: none (readiness only) */
   probe?: string;
-}
-
-/** Why a fault is not ok: too slow, never ready, ready but no progress, too close to the end, probe unreadable. */
-export type RecoveryIssue = 'over_limit' | 'never_ready' | 'no_progress' | 'near_end' | 'probe_unreadable' | 'superseded';
-
-/** How one fired fault was recovered from. */
-export interface FaultRecovery {
-  seq: number;
-  instance: string;
-  component: string;
-  firedMs: RunMs;
-  /** when the replacement was ready again, null if never */
-  readyMs: RunMs | null;
-  /** time of the first sample (at/after readyMs) above the last value at/before firedMs; null if none or no probe */
-  progressMs: RunMs | null;
-  /** max(readyMs, progressMs) - firedMs (readiness alone without probe); null when not recovered */
-  recoveryMs: number | null;
-  /** true = within the limit; false = over it or never recovered; 'unknown' = could not be observed */
-  ok: Validity;
-  /** why not ok (null when ok) */
-  issue: RecoveryIssue | null;
-}
-
-/** Evidence of the recovery checker. */
-export interface RecoveryEvidence {
-  withinMs: number;
-  perFault: FaultRecovery[];
-  /** per component: distribution (nearest rank) of the measured recovery times; count = faults measured */
-  perComponent: Record<string, Distribution>;
-  /** faults that failed: recovered after withinMs, or never recovered */
-  overLimit: number;
-  /** of those, faults never recovered */
-  neverRecovered: number;
-  /** faults fired less than withinMs before the end and not yet recovered: not judged */
-  undetermined: number;
-  /** faults whose instance was killed again (within withinMs) before it recovered: not judged */
-  superseded: number;
-  /** faults ready again but after which the probe never answered: progress could not be observed */
-  unreadable: number;
 }
 
 // First readable sample at or after readyMs whose value exceeds the last readable value at or before
@@ -145,7 +107,7 @@ function faultCount(k: number): string {
 function recoverySummary(e: RecoveryEvidence): string {
   const n = e.perFault.length;
   if (n === 0) return 'no faults fired';
-  const limit = fmtMs(e.withinMs);
+  const limit = formatMs(e.withinMs);
   const unjudged = [
     ...(e.undetermined > 0 ? [`${faultCount(e.undetermined)} fired < ${limit} before the end`] : []),
     ...(e.superseded > 0 ? [`${faultCount(e.superseded)} killed again before recovering`] : []),

@@ -1,10 +1,10 @@
 // A verdict's evidence as plain text lines (JUnit failure bodies): stalls, missing keys, violations,
-// the converge condition, slow recoveries; anything else as indented JSON.
-import type { StoredVerdict } from '../store/index.js';
+// the converge condition, slow recoveries, or the error of a checker that crashed.
 import type {
-  ConsistencyEvidence, ConvergeEvidence, FaultRef, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
+  ConsistencyEvidence, ConvergeEvidence, FaultRef, JudgedVerdict, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
 } from '../checks/index.js';
-import { fmtDur, fmtT } from './input.js';
+import { formatMs } from '../common/index.js';
+import { fmtT } from './input.js';
 
 // "fault 3 (worker.1 at 12.345 s)" for each fault cited.
 export function faultsText(faults: readonly FaultRef[] | undefined): string {
@@ -12,15 +12,10 @@ export function faultsText(faults: readonly FaultRef[] | undefined): string {
   return faults.map((f) => `fault ${f.seq} (${f.instance} at ${fmtT(f.firedMs)})`).join(', ');
 }
 
-// Whether the evidence is an object carrying every one of these keys.
-export function hasKeys(evidence: unknown, keys: readonly string[]): boolean {
-  return typeof evidence === 'object' && evidence !== null && keys.every((k) => k in evidence);
-}
-
 // Stalls of the progress evidence.
 function progressLines(e: ProgressEvidence): string[] {
   const head = `judged ${fmtT(e.fromMs)} .. ${fmtT(e.toMs)}: ${e.increases} increases in ${e.samples} samples, ${e.errors} probe errors`;
-  return [head, ...e.stalls.map((s) => `stall ${fmtT(s.fromMs)} .. ${fmtT(s.toMs)} (${fmtDur(s.durationMs)}) after ${faultsText(s.faults)}`)];
+  return [head, ...e.stalls.map((s) => `stall ${fmtT(s.fromMs)} .. ${fmtT(s.toMs)} (${formatMs(s.durationMs)}) after ${faultsText(s.faults)}`)];
 }
 
 // Missing keys of the no_loss evidence.
@@ -51,17 +46,19 @@ function convergeLines(e: ConvergeEvidence): string[] {
 // The faults that did not recover in time.
 function recoveryLines(e: RecoveryEvidence): string[] {
   const bad = e.perFault.filter((f) => f.ok !== true);
-  const head = `${e.perFault.length} faults, limit ${fmtDur(e.withinMs)}: ${e.overLimit} over the limit (${e.neverRecovered} never recovered), ${e.undetermined + e.unreadable} not judged`;
-  return [head, ...bad.map((f) => `fault ${f.seq} ${f.instance} at ${fmtT(f.firedMs)}: ${f.issue ?? 'not ok'}, recovery ${fmtDur(f.recoveryMs)}, ready ${fmtT(f.readyMs)}`)];
+  const head = `${e.perFault.length} faults, limit ${formatMs(e.withinMs)}: ${e.overLimit} over the limit (${e.neverRecovered} never recovered), ${e.undetermined + e.unreadable} not judged`;
+  return [head, ...bad.map((f) => `fault ${f.seq} ${f.instance} at ${fmtT(f.firedMs)}: ${f.issue ?? 'not ok'}, recovery ${formatMs(f.recoveryMs)}, ready ${fmtT(f.readyMs)}`)];
 }
 
 // The evidence of a verdict as text lines.
-export function evidenceLines(v: StoredVerdict): string[] {
+export function evidenceLines(v: JudgedVerdict): string[] {
   const e = v.evidence;
-  if (v.kind === 'progress' && hasKeys(e, ['stalls', 'fromMs'])) return progressLines(e as ProgressEvidence);
-  if (v.kind === 'no_loss' && hasKeys(e, ['missing', 'acked'])) return noLossLines(e as NoLossEvidence);
-  if (v.kind === 'consistency' && hasKeys(e, ['violations', 'checks'])) return consistencyLines(e as ConsistencyEvidence);
-  if (v.kind === 'converge' && hasKeys(e, ['condition', 'deadlineMs'])) return convergeLines(e as ConvergeEvidence);
-  if (v.kind === 'recovery' && hasKeys(e, ['perFault', 'withinMs'])) return recoveryLines(e as RecoveryEvidence);
-  return JSON.stringify(e ?? null, null, 2).split('\n');
+  switch (e.kind) {
+    case 'progress': return progressLines(e);
+    case 'no_loss': return noLossLines(e);
+    case 'consistency': return consistencyLines(e);
+    case 'converge': return convergeLines(e);
+    case 'recovery': return recoveryLines(e);
+    case 'crash': return [`the checker crashed: ${e.error}`];
+  }
 }

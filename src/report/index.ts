@@ -2,9 +2,9 @@
 export { terminalReporter, describeEvent, at } from './terminal.js';
 export { writeReports, readReportInput, type ReportPaths, type WriteReportsOptions } from './write.js';
 export { type ReportInput, type LogExcerpt, type LogLine, QUESTIONS } from './input.js';
-export { buildReport, renderJson, REPORT_FORMAT, REPORT_VERSION, type ReportDocument } from './json.js';
-export { REPORT_SCHEMA, type JsonSchema } from './schema.js';
-export { validateSchema } from './validate.js';
+export { buildReport, renderJson } from './json.js';
+export { REPORT_FORMAT, REPORT_VERSION, REPORT_SCHEMA, reportSchema, type ReportDocument, type JsonSchema } from './schema.js';
+export { validateReport } from './validate.js';
 export { renderJunit } from './junit.js';
 export { renderHtml } from './html/render.js';
 export { syntheticRun } from './synthetic.js';

@@ -1,7 +1,8 @@
 // What every report is a function of (a stored run: history, verdicts, usage, log excerpts),
-// and the small shared helpers: the litmus questions, verdict status, time formatting.
-import type { History, StoredVerdict, UsageSample } from '../store/index.js';
-import { mergeValid, type Validity } from '../checks/index.js';
+// and the small shared helpers: the litmus questions, verdict status, run-relative time formatting.
+import type { History, UsageSample } from '../store/index.js';
+import { mergeValid, type JudgedVerdict, type Validity } from '../checks/index.js';
+import { componentOfInstance } from '../common/index.js';
 
 /** One line of an instance log: run-relative time (null when the line carries none), stream, text. */
 export interface LogLine {
@@ -26,7 +27,8 @@ export interface LogExcerpt {
 /** Everything a report is built from: all of it read from the results database (and the run's logs). */
 export interface ReportInput {
   history: History;
-  verdicts: readonly StoredVerdict[];
+  /** the stored verdicts, their evidence parsed (parseVerdict) */
+  verdicts: readonly JudgedVerdict[];
   usage: readonly UsageSample[];
   /** the validated scenario as stored with the run (durations in ms) */
   scenario: unknown;
@@ -59,18 +61,18 @@ export function statusOf(valid: Validity): Status {
 }
 
 // The merged status of several verdicts; 'not checked' when there are none.
-export function statusOfAll(verdicts: readonly StoredVerdict[]): Status {
+export function statusOfAll(verdicts: readonly JudgedVerdict[]): Status {
   return verdicts.length === 0 ? 'not checked' : statusOf(mergeValid(verdicts.map((v) => v.valid)));
 }
 
 /** The answer to one litmus question: its status and the verdicts behind it. */
 export interface Answer extends Question {
   status: Status;
-  verdicts: StoredVerdict[];
+  verdicts: JudgedVerdict[];
 }
 
 // Answers the litmus questions from the verdicts.
-export function answers(verdicts: readonly StoredVerdict[]): Answer[] {
+export function answers(verdicts: readonly JudgedVerdict[]): Answer[] {
   return QUESTIONS.map((q) => {
     const mine = verdicts.filter((v) => q.kinds.includes(v.kind));
     return { ...q, status: statusOfAll(mine), verdicts: mine };
@@ -87,7 +89,7 @@ export function overall(input: Pick<ReportInput, 'history' | 'verdicts'>): 'pass
 
 // The component of an instance: as recorded, else its name without the ".N" replica suffix.
 export function componentOf(history: History, instance: string): string {
-  return history.instances.find((i) => i.instance === instance)?.component ?? instance.replace(/\.\d+$/, '');
+  return history.instances.find((i) => i.instance === instance)?.component ?? componentOfInstance(instance);
 }
 
 // The run's observed length in ms: its end, else the latest time anything was recorded.
@@ -106,15 +108,4 @@ export function fmtT(ms: number | null): string {
   if (ms < 600_000) return `${(ms / 1000).toFixed(3)} s`;
   const m = Math.floor(ms / 60_000);
   return `${m}:${((ms - m * 60_000) / 1000).toFixed(1).padStart(4, '0')}`;
-}
-
-// A duration: "250 ms", "7.1 s", "3 m 20 s", "1 h 2 m".
-export function fmtDur(ms: number | null): string {
-  if (ms === null) return '—';
-  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${Math.round(ms / 100) / 10} s`;
-  const s = Math.round(ms / 1000);
-  if (s < 3600) return `${Math.floor(s / 60)} m${s % 60 ? ` ${s % 60} s` : ''}`;
-  const m = Math.round(s / 60);
-  return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} m` : ''}`;
 }

@@ -1,67 +1,8 @@
-// report.json: a stored run as one versioned, documented object (see schema.ts for its JSON Schema):
+// report.json: a stored run as one versioned, documented object (its shape: schema.ts):
 // run info, settings, the litmus answers, verdicts with evidence, faults, instances, workload, summary.
-import type { FaultRecord, InstanceRecord, RunInfo } from '../store/index.js';
-import { answers, overall, runEndMs, statusOf, type ReportInput, type Status } from './input.js';
-import { measuredRecovery, opStats, recoveryByComponent, recoveryTimes, type ComponentRecovery, type OpStats } from './stats.js';
-
-/** The format name written in every report.json. */
-export const REPORT_FORMAT = 'crashtest-report';
-/** Bumped on any incompatible change of the report.json shape. */
-export const REPORT_VERSION = 1;
-
-/** A verdict as reported: its stored fields plus the status word (pass | fail | error). */
-export interface ReportVerdict {
-  name: string;
-  kind: string;
-  valid: true | false | 'unknown';
-  status: Status;
-  summary: string;
-  evidence: unknown;
-}
-
-/** A fault as reported: the stored record plus how late it fired and how long the target took to recover. */
-export interface ReportFault extends FaultRecord {
-  /** firedMs - scheduledMs, null when it did not fire */
-  delayMs: number | null;
-  /** restartedMs - firedMs */
-  restartMs: number | null;
-  /** recovery time (ready again, and progressing when the check has a probe); null if never */
-  recoveryMs: number | null;
-}
-
-/** The counts that sum a run up. */
-export interface ReportSummary {
-  outcome: ReturnType<typeof overall>;
-  observedMs: number;
-  invariants: number;
-  passed: number;
-  failed: number;
-  errors: number;
-  faultsScheduled: number;
-  faultsFired: number;
-  faultsSkipped: number;
-  spawns: number;
-  /** exits we did not cause (cause 'self') */
-  unexpectedExits: number;
-  ops: number;
-  acked: number;
-}
-
-/** The whole of report.json. */
-export interface ReportDocument {
-  format: typeof REPORT_FORMAT;
-  reportVersion: typeof REPORT_VERSION;
-  crashtestVersion: string;
-  run: RunInfo;
-  settings: { seed: number; chaos: boolean; durationMs: number; chaosStartMs: number; quietStartMs: number; scenario: unknown };
-  summary: ReportSummary;
-  questions: { question: string; invariants: string[]; status: Status }[];
-  verdicts: ReportVerdict[];
-  faults: ReportFault[];
-  instances: InstanceRecord[];
-  recovery: ComponentRecovery[];
-  workload: OpStats;
-}
+import { answers, overall, runEndMs, statusOf, type ReportInput } from './input.js';
+import { REPORT_FORMAT, REPORT_VERSION, type ReportDocument, type ReportFault, type ReportSummary, type ReportVerdict } from './schema.js';
+import { measuredRecovery, opStats, recoveryByComponent, recoveryTimes, type OpStats } from './stats.js';
 
 // The faults with their delay, restart and recovery times.
 function reportFaults(input: ReportInput): ReportFault[] {

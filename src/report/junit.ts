@@ -1,6 +1,6 @@
 // junit.xml: one testsuite per run, one testcase per invariant, for CI test tabs; a failed invariant
 // is a <failure> with its evidence, an 'unknown' one an <error>; a run that broke is an <error> too.
-import type { StoredVerdict } from '../store/index.js';
+import type { JudgedVerdict } from '../checks/index.js';
 import { escAttr, escText } from './escape.js';
 import { evidenceLines } from './evidence-text.js';
 import { runEndMs, type ReportInput } from './input.js';
@@ -15,7 +15,7 @@ interface Case {
 
 // The testcases: one per verdict; a run that ended in error/aborted without verdicts gets a "run" case.
 function cases(input: ReportInput): Case[] {
-  const fromVerdict = (v: StoredVerdict): Case => ({
+  const fromVerdict = (v: JudgedVerdict): Case => ({
     name: v.name,
     outcome: v.valid === true ? 'pass' : v.valid === false ? 'failure' : 'error',
     message: v.summary,

@@ -2,9 +2,8 @@
 // and the lines of <outDir>/logs/<instance>.log within a few seconds of each ("+12.345s out|err text").
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { History, StoredVerdict } from '../store/index.js';
-import type { ConsistencyEvidence, ConvergeEvidence, NoLossEvidence, ProgressEvidence, RecoveryEvidence } from '../checks/index.js';
-import { hasKeys } from './evidence-text.js';
+import type { History } from '../store/index.js';
+import type { JudgedVerdict } from '../checks/index.js';
 import { fmtT, type LogExcerpt, type LogLine } from './input.js';
 
 /** Lines before and after a moment that make an excerpt. */
@@ -50,31 +49,28 @@ export function excerptLines(lines: readonly (LogLine & { at: number })[], atMs:
 }
 
 // The moments of a failed verdict: stalls, the first lost key, the first violation, the deadline, slow faults.
-function failureMoments(v: StoredVerdict): Moment[] {
+function failureMoments(v: JudgedVerdict): Moment[] {
   const e = v.evidence;
   const refs = (faults: { instance: string }[]): string[] | null => (faults.length > 0 ? [...new Set(faults.map((f) => f.instance))] : null);
-  if (v.kind === 'progress' && hasKeys(e, ['stalls'])) {
-    return (e as ProgressEvidence).stalls.slice(0, 3).map((s) => ({ title: `${v.name}: no progress from ${fmtT(s.fromMs)} to ${fmtT(s.toMs)}`, atMs: s.fromMs, instances: refs(s.faults) }));
+  switch (e.kind) {
+    case 'progress':
+      return e.stalls.slice(0, 3).map((s) => ({ title: `${v.name}: no progress from ${fmtT(s.fromMs)} to ${fmtT(s.toMs)}`, atMs: s.fromMs, instances: refs(s.faults) }));
+    case 'no_loss':
+      return e.missing.slice(0, 1).map((m) => ({ title: `${v.name}: "${m.key}" acknowledged at ${fmtT(m.ackMs)}, then lost`, atMs: m.ackMs, instances: refs(m.faultsAfter) }));
+    case 'consistency':
+      return e.violations.slice(0, 1).map((x) => ({ title: `${v.name}: violation at ${fmtT(x.t)}`, atMs: x.t, instances: null }));
+    case 'converge':
+      return [{ title: `${v.name}: not ${e.condition} by ${fmtT(e.deadlineMs)}`, atMs: e.deadlineMs, instances: null }];
+    case 'recovery':
+      return e.perFault.filter((f) => f.ok === false).slice(0, 4)
+        .map((f) => ({ title: `${v.name}: fault ${f.seq} on ${f.instance} not recovered in time (${f.issue})`, atMs: f.firedMs, instances: [f.instance] }));
+    case 'crash':
+      return [];
   }
-  if (v.kind === 'no_loss' && hasKeys(e, ['missing'])) {
-    return (e as NoLossEvidence).missing.slice(0, 1).map((m) => ({ title: `${v.name}: "${m.key}" acknowledged at ${fmtT(m.ackMs)}, then lost`, atMs: m.ackMs, instances: refs(m.faultsAfter) }));
-  }
-  if (v.kind === 'consistency' && hasKeys(e, ['violations'])) {
-    return (e as ConsistencyEvidence).violations.slice(0, 1).map((x) => ({ title: `${v.name}: violation at ${fmtT(x.t)}`, atMs: x.t, instances: null }));
-  }
-  if (v.kind === 'converge' && hasKeys(e, ['deadlineMs'])) {
-    const c = e as ConvergeEvidence;
-    return [{ title: `${v.name}: not ${c.condition} by ${fmtT(c.deadlineMs)}`, atMs: c.deadlineMs, instances: null }];
-  }
-  if (v.kind === 'recovery' && hasKeys(e, ['perFault'])) {
-    return (e as RecoveryEvidence).perFault.filter((f) => f.ok === false).slice(0, 4)
-      .map((f) => ({ title: `${v.name}: fault ${f.seq} on ${f.instance} not recovered in time (${f.issue})`, atMs: f.firedMs, instances: [f.instance] }));
-  }
-  return [];
 }
 
 // Every moment worth reading: exits we did not cause, then failures.
-export function moments(history: History, verdicts: readonly StoredVerdict[]): Moment[] {
+export function moments(history: History, verdicts: readonly JudgedVerdict[]): Moment[] {
   const exits = history.instances.filter((i) => i.cause === 'self' && i.endedMs !== null).map((i) => ({
     title: `${i.instance} (pid ${i.pid}) exited on its own (${i.signal ?? `code ${i.exitCode}`})`,
     atMs: i.endedMs as number,
@@ -84,7 +80,7 @@ export function moments(history: History, verdicts: readonly StoredVerdict[]): M
 }
 
 // Reads the log excerpts of a run from its logs folder (missing or unreadable logs give none).
-export async function collectExcerpts(history: History, verdicts: readonly StoredVerdict[], logsDir: string): Promise<LogExcerpt[]> {
+export async function collectExcerpts(history: History, verdicts: readonly JudgedVerdict[], logsDir: string): Promise<LogExcerpt[]> {
   const cache = new Map<string, Promise<(LogLine & { at: number })[]>>();
   const logOf = (instance: string): Promise<(LogLine & { at: number })[]> => {
     if (!cache.has(instance)) {

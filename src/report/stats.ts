@@ -1,39 +1,22 @@
 // Numbers derived from a stored run for the reports: workload counts and latency percentiles,
 // per-fault recovery times, and time buckets (so a long run is aggregated, never embedded raw).
-import type { FaultRecord, History, OpRecord, StoredVerdict } from '../store/index.js';
-import { percentile, type RecoveryEvidence } from '../checks/index.js';
+import type { FaultRecord, History, OpRecord } from '../store/index.js';
+import { distribution, nearestRank, sortedValues, type JudgedVerdict } from '../checks/index.js';
+import type { ReportDocument } from './schema.js';
 
 /** At most this many points per chart series: longer runs are aggregated into wider buckets. */
 export const MAX_POINTS = 1200;
 
-/** Latency percentiles in ms (null when nothing was measured). */
-export interface Latency {
-  count: number;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-  max: number | null;
-}
+/** Latency percentiles in ms (null when nothing was measured), as report.json holds them. */
+export type Latency = ReportDocument['workload']['latencyMs'];
 
-/** Workload totals: operations by outcome, retries, and latencies. */
-export interface OpStats {
-  total: number;
-  acked: number;
-  gaveUp: number;
-  rejected: number;
-  /** operations that needed more than one attempt */
-  retried: number;
-  attempts: number;
-  /** start to acknowledgement, acknowledged operations only */
-  latencyMs: Latency;
-  /** every single attempt */
-  attemptLatencyMs: Latency;
-}
+/** Workload totals: operations by outcome, retries, and latencies (report.json's "workload"). */
+export type OpStats = ReportDocument['workload'];
 
 // p50/p90/p99/max of a list of values (nearest rank), sorting it once.
 export function latency(values: number[]): Latency {
-  const sorted = Float64Array.from(values).sort();
-  const pick = (p: number): number | null => (sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]);
+  const sorted = sortedValues(values);
+  const pick = (p: number): number | null => nearestRank(sorted, p);
   return { count: sorted.length, p50: pick(50), p90: pick(90), p99: pick(99), max: pick(100) };
 }
 
@@ -60,12 +43,10 @@ export function opStats(ops: readonly OpRecord[]): OpStats {
 }
 
 // Recovery times per fault seq as measured by the recovery checker (ready and progressing again).
-export function measuredRecovery(verdicts: readonly StoredVerdict[]): Map<number, number | null> {
+export function measuredRecovery(verdicts: readonly JudgedVerdict[]): Map<number, number | null> {
   const measured = new Map<number, number | null>();
-  for (const v of verdicts) {
-    const e = v.kind === 'recovery' ? (v.evidence as Partial<RecoveryEvidence> | null) : null;
-    if (!e || !Array.isArray(e.perFault)) continue;
-    for (const f of e.perFault) if (typeof f.seq === 'number') measured.set(f.seq, f.recoveryMs ?? null);
+  for (const { evidence } of verdicts) {
+    if (evidence.kind === 'recovery') for (const f of evidence.perFault) measured.set(f.seq, f.recoveryMs);
   }
   return measured;
 }
@@ -81,15 +62,8 @@ export function recoveryTimes(history: History, evidenceMs: ReadonlyMap<number, 
   return times;
 }
 
-/** A per-component distribution of recovery times. */
-export interface ComponentRecovery {
-  component: string;
-  kills: number;
-  recovered: number;
-  p50: number | null;
-  p99: number | null;
-  max: number | null;
-}
+/** A per-component distribution of recovery times (one entry of report.json's "recovery"). */
+export type ComponentRecovery = ReportDocument['recovery'][number];
 
 // p50/p99/max recovery time per component, components in name order.
 export function recoveryByComponent(faults: readonly FaultRecord[], times: ReadonlyMap<number, number | null>): ComponentRecovery[] {
@@ -102,10 +76,10 @@ export function recoveryByComponent(faults: readonly FaultRecord[], times: Reado
     if (t !== null && t !== undefined) entry.values.push(t);
     by.set(f.component, entry);
   }
-  return [...by].sort((a, b) => a[0].localeCompare(b[0])).map(([component, e]) => ({
-    component, kills: e.kills, recovered: e.values.length,
-    p50: percentile(e.values, 50), p99: percentile(e.values, 99), max: percentile(e.values, 100),
-  }));
+  return [...by].sort((a, b) => a[0].localeCompare(b[0])).map(([component, e]) => {
+    const { count: recovered, p50, p99, max } = distribution(e.values);
+    return { component, kills: e.kills, recovered, p50, p99, max };
+  });
 }
 
 /** Time buckets over [0, endMs]: width in ms and count. */

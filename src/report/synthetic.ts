@@ -1,7 +1,8 @@
 // A synthetic stored run for benchmarks and scale tests, built deterministically from a seed: by default
 // one hour, 20 components, 1 s CPU/RSS samples, 360 kills and 100k operations, judged by the real checkers.
 import type { FaultRecord, History, InstanceRecord, OpRecord, ProbeSample, UsageSample } from '../store/index.js';
-import { checkConsistency, checkConverge, checkNoLoss, checkProgress, checkRecovery, compose, named } from '../checks/index.js';
+import { checkConsistency, checkConverge, checkNoLoss, checkProgress, checkRecovery, compose, named, parseVerdict } from '../checks/index.js';
+import { componentOfInstance, instanceName } from '../common/index.js';
 import type { ReportInput } from './input.js';
 
 /** The size of a synthetic run. */
@@ -35,7 +36,7 @@ function makeFaults(rand: Rand, names: string[], kills: number, fromMs: number, 
     const instance = names[Math.floor(rand() * names.length)];
     const readyAfter = (i + 1) % 97 === 0 ? 6000 + rand() * 3000 : 40 + rand() * 1500;
     return {
-      seq: i + 1, scheduledMs, firedMs, instance, component: instance.replace(/\.\d+$/, ''), kind: 'kill', pid: 10_000 + i, signal: 'SIGKILL',
+      seq: i + 1, scheduledMs, firedMs, instance, component: componentOfInstance(instance), kind: 'kill', pid: 10_000 + i, signal: 'SIGKILL',
       skipped: null, restartedMs: firedMs + 3 + rand() * 5, readyMs: firedMs + readyAfter,
     };
   });
@@ -54,7 +55,7 @@ function makeInstances(rand: Rand, names: string[], faults: FaultRecord[], endMs
     ends.push({ t: endMs - 50 + rand() * 20, next: endMs, cause: 'teardown' });
     for (const [g, end] of ends.entries()) {
       out.push({
-        component: name.replace(/\.\d+$/, ''), instance: name, generation: g + 1, pid: pid++, spawnedMs, readyMs: spawnedMs + 30 + rand() * 60,
+        component: componentOfInstance(name), instance: name, generation: g + 1, pid: pid++, spawnedMs, readyMs: spawnedMs + 30 + rand() * 60,
         endedMs: end.t, exitCode: end.cause === 'self' ? 1 : null, signal: end.cause === 'self' ? null : 'SIGKILL', cause: end.cause,
       });
       spawnedMs = end.next;
@@ -119,7 +120,7 @@ export function syntheticRun(options: SyntheticOptions = {}): ReportInput {
   const rand = prng(seed);
   const endMs = durationMs + 1000;
   const quietStartMs = Math.round(durationMs * 0.92);
-  const names = Array.from({ length: components }, (_, i) => `svc-${String(i).padStart(2, '0')}.0`);
+  const names = Array.from({ length: components }, (_, i) => instanceName(`svc-${String(i).padStart(2, '0')}`, 0));
   const faults = makeFaults(rand, names, kills, 1000, quietStartMs);
   const ops = makeOps(rand, opCount, 1000, quietStartMs);
   const history: History = {
@@ -139,5 +140,5 @@ export function syntheticRun(options: SyntheticOptions = {}): ReportInput {
     named('converge', 'converge', checkConverge, { probe: 'pending', withinMs: 10_000, condition: { op: '==', value: 0 } }),
     named('recovery', 'recovery', checkRecovery, { withinMs: inv.recovery.within, probe: 'done' }),
   ])(history);
-  return { history, verdicts, usage: makeUsage(rand, names, endMs), scenario: SYNTHETIC_SCENARIO, version: '0.0.0-synthetic', excerpts: [] };
+  return { history, verdicts: verdicts.map(parseVerdict), usage: makeUsage(rand, names, endMs), scenario: SYNTHETIC_SCENARIO, version: '0.0.0-synthetic', excerpts: [] };
 }

@@ -1,49 +1,40 @@
-// A validator for the JSON Schema subset schema.ts uses (type, properties, required,
-// additionalProperties, items, enum, const, minimum): returns every problem with its path.
-import type { JsonSchema, SchemaType } from './schema.js';
+// Checks a value against report.json's schema (reportSchema.safeParse) and lists every problem with its
+// path, in words: '$.run.seed: expected integer, got number', '$: missing required "summary"'.
+import type { z } from 'zod';
+import { reportSchema } from './schema.js';
 
-// The JSON type of a value ('integer' only when asked and it is one).
-function typeMatches(value: unknown, type: SchemaType): boolean {
-  switch (type) {
-    case 'null': return value === null;
-    case 'array': return Array.isArray(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    case 'integer': return typeof value === 'number' && Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    default: return typeof value === type;
+// "$.faults[0].pid" for an issue's path.
+function at(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : `${s}.${String(p)}`), '$');
+}
+
+// The JSON type name of a value, as the messages say it.
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
+}
+
+// One issue in words: missing, unexpected, wrong type, not one of the allowed values, else zod's message.
+function describe(issue: z.core.$ZodIssue & { input?: unknown }): string[] {
+  const parent = at(issue.path.slice(0, -1));
+  const last = issue.path.at(-1);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined && last !== undefined) return [`${parent}: missing required "${String(last)}"`];
+      return [`${at(issue.path)}: expected ${issue.expected === 'int' ? 'integer' : issue.expected}, got ${typeOf(issue.input)}`];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => `${at(issue.path)}: unexpected property "${key}"`);
+    case 'invalid_value':
+      if (issue.values.length === 1) return [`${at(issue.path)}: expected ${JSON.stringify(issue.values[0])}, got ${JSON.stringify(issue.input)}`];
+      return [`${at(issue.path)}: ${JSON.stringify(issue.input)} is not one of ${JSON.stringify(issue.values)}`];
+    default:
+      return [`${at(issue.path)}: ${issue.message}`];
   }
 }
 
-// Problems of an object's properties: required ones missing, each present one, extra ones.
-function checkObject(schema: JsonSchema, value: Record<string, unknown>, at: string, out: string[]): void {
-  for (const key of schema.required ?? []) if (!(key in value)) out.push(`${at}: missing required "${key}"`);
-  for (const [key, item] of Object.entries(value)) {
-    const sub = schema.properties?.[key];
-    if (sub) check(sub, item, `${at}.${key}`, out);
-    else if (schema.additionalProperties === false) out.push(`${at}: unexpected property "${key}"`);
-    else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties, item, `${at}.${key}`, out);
-  }
-}
-
-// Appends the problems of `value` against `schema` to `out`.
-function check(schema: JsonSchema, value: unknown, at: string, out: string[]): void {
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.length > 0 && !types.some((t) => typeMatches(value, t))) {
-    out.push(`${at}: expected ${types.join(' or ')}, got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}`);
-    return;
-  }
-  if (schema.const !== undefined && value !== schema.const) out.push(`${at}: expected ${JSON.stringify(schema.const)}`);
-  if (schema.enum && !schema.enum.some((e) => e === value)) out.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  if (schema.minimum !== undefined && typeof value === 'number' && value < schema.minimum) out.push(`${at}: below ${schema.minimum}`);
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => check(schema.items as JsonSchema, item, `${at}[${i}]`, out));
-  if (typeMatches(value, 'object') && (schema.properties || schema.required || schema.additionalProperties !== undefined)) {
-    checkObject(schema, value as Record<string, unknown>, at, out);
-  }
-}
-
-// Validates a value against a schema; an empty list means valid.
-export function validateSchema(schema: JsonSchema, value: unknown): string[] {
-  const out: string[] = [];
-  check(schema, value, '$', out);
-  return out;
+// Validates a report.json document; an empty list means valid.
+export function validateReport(value: unknown): string[] {
+  const result = reportSchema.safeParse(value, { reportInput: true });
+  return result.success ? [] : result.error.issues.flatMap(describe);
 }

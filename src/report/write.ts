@@ -3,9 +3,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openStore, readHistory, readRunScenario, readUsage, readVerdicts } from '../store/index.js';
+import { parseVerdict } from '../checks/index.js';
+import { HarnessError } from '../errors.js';
+import { openStore, readHistory, readRunScenario, readUsage, readVerdicts, type StoredVerdict } from '../store/index.js';
 import { renderHtml } from './html/render.js';
 import type { ReportInput } from './input.js';
+import type { JudgedVerdict } from '../checks/index.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { collectExcerpts } from './logs.js';
@@ -25,11 +28,20 @@ export interface WriteReportsOptions {
   outDir?: string;
 }
 
+// A stored verdict with its evidence parsed; bad evidence is the database's fault, reported with the run.
+function judged(runId: string, stored: StoredVerdict): JudgedVerdict {
+  try {
+    return parseVerdict(stored);
+  } catch (err) {
+    throw new HarnessError(`run ${runId}: ${(err as Error).message}`);
+  }
+}
+
 // Reads everything a report is a function of; logs come from <run out_dir>/logs.
 export async function readReportInput(db: Database.Database, runId: string): Promise<{ input: ReportInput; runDir: string }> {
   const history = readHistory(db, runId);
   const row = db.prepare('SELECT out_dir, crashtest_version FROM runs WHERE id = ?').get(runId) as { out_dir: string; crashtest_version: string };
-  const verdicts = readVerdicts(db, runId);
+  const verdicts = readVerdicts(db, runId).map((v) => judged(runId, v));
   const excerpts = await collectExcerpts(history, verdicts, path.join(row.out_dir, 'logs'));
   const input: ReportInput = {
     history, verdicts, usage: readUsage(db, runId), scenario: readRunScenario(db, runId) ?? null, version: row.crashtest_version, excerpts,

@@ -8,7 +8,7 @@
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
 import { loadScenario, matchTargets } from '../scenario/index.js';
-import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, componentOfInstance, type RunRecorder } from '../store/index.js';
+import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
 import { buildSchedule, startNemesis, type Nemesis } from '../chaos/index.js';
@@ -22,6 +22,7 @@ import { startLoad, type Load } from './traffic.js';
 import type { LoadedScenario } from '../scenario/index.js';
 import { writeReports, type ReportPaths } from '../report/index.js';
 import type Database from 'better-sqlite3';
+import { componentOfInstance, sleepUntil } from '../common/index.js';
 
 export interface RunOptions extends Overrides {
   file: string;
@@ -146,14 +147,6 @@ function withRunMarkedOnError<T>(recorder: RunRecorder, db: { close(): void }, b
     db.close();
     throw error;
   }
-}
-
-function sleepUntil(deadline: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(resolve, Math.max(0, deadline - performance.now()));
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(new Error('aborted')); }, { once: true });
-  });
 }
 
 function asCrashtestError(error: unknown, signal?: AbortSignal): CrashtestError | undefined {

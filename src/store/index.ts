@@ -3,7 +3,7 @@ export type { RunEvent, RunMs, RunPhase, OpRecord, OpAttempt, OpOutcome, ProbeSa
 export { openStore, DEFAULT_DB } from './open.js';
 export { RunRecorder, type NewRun, type EventListener } from './writer.js';
 export { readHistory, readEvents, type History, type RunInfo, type RunStatus, type InstanceRecord, type FaultRecord, type InFlightOp } from './history.js';
-export { projectHistory, componentOfInstance } from './project.js';
+export { projectHistory } from './project.js';
 export { writeDerivedTables } from './tables.js';
 export { listRuns, resolveRunId, markAbortedRuns, readRunScenario } from './runs.js';
 export { saveVerdicts, readVerdicts, type StoredVerdict } from './verdicts.js';

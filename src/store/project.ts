@@ -1,5 +1,6 @@
 // The pure projection events → History: instance lives, fault attribution (which restart and which
 // ready belong to which fault), operations and probe readings. No database, no clock: literal event lists in, facts out.
+import { componentOfInstance } from '../common/index.js';
 import type { OpRecord, ProbeSample, RunEvent, UsageSample } from './events.js';
 import type { FaultRecord, History, InFlightOp, InstanceRecord, RunInfo } from './history.js';
 
@@ -72,11 +73,6 @@ function faultFor(faults: Map<number, FaultRecord>, event: { seq: number; instan
     faults.set(event.seq, fault);
   }
   return fault;
-}
-
-/** The component of an instance name: "worker.2" → "worker". */
-export function componentOfInstance(instance: string): string {
-  return instance.replace(/\.\d+$/, '');
 }
 
 /** Every generation of every instance, in spawn order; ready and exit apply to the instance's latest generation. */

@@ -2,6 +2,7 @@
 // polled until the deadline; the caller also stops waiting when the process dies.
 import { execa } from 'execa';
 import { connect } from 'node:net';
+import { sleep } from '../common/index.js';
 
 /** A readiness check after interpolation. */
 export type ReadyCheck =
@@ -63,7 +64,7 @@ function waitForLine(pattern: RegExp, options: WaitReadyOptions): Promise<ReadyO
 async function poll(check: ReadyCheck, everyMs: number, cancelled: () => boolean): Promise<ReadyOutcome> {
   while (!cancelled()) {
     if (await probeOnce(check)) return { ready: true };
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    await sleep(everyMs);
   }
   return { ready: false, reason: 'cancelled' };
 }

@@ -1,6 +1,7 @@
 // The crash-only client: one operation, retried with backoff until acknowledged, rejected, or its
 // deadline (TTL) runs out; every attempt is kept for the record.
 import type { Random } from '../chaos/index.js';
+import { sleep } from '../common/index.js';
 import type { OpAttempt, OpRecord } from '../store/index.js';
 import { nextDelayMs, parseRetryAfter, type RetryRules } from './retry.js';
 import type { Operation, Transport } from './transport.js';
@@ -32,16 +33,8 @@ export async function perform(op: Operation, options: ClientOptions): Promise<Op
     if (result.kind === 'reject') return { seq: op.seq, key: op.key, startMs, endMs, outcome: 'rejected', attempts, detail: result.detail };
     const retryAfterMs = parseRetryAfter(result.retryAfter, Date.now());
     const delay = nextDelayMs({ attempt, retryAfterMs, rules: options.rules, random: options.random, leftMs: op.deadlineEpochMs - Date.now() });
-    await sleep(delay, options.signal);
+    await sleep(delay, options.signal).catch(() => undefined); // aborted: the loop ends at its next check
   }
   const last = attempts.at(-1)?.outcome ?? 'no attempt';
   return { seq: op.seq, key: op.key, startMs, endMs: options.now(), outcome: 'gave_up', attempts, detail: `deadline reached after ${attempts.length} attempts (last: ${last})` };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const onAbort = (): void => { clearTimeout(timer); resolve(); };
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

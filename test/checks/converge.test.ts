@@ -15,7 +15,7 @@ test('converge: reaches the condition in time and holds at the end', () => {
     name: 'converge',
     kind: 'converge',
     valid: true,
-    summary: 'reached <= 0 at 77.1 s (12.1 s after quiet start, limit 30 s), final value 0',
+    summary: 'reached <= 0 at 1 m 17 s (12.1 s after quiet start, limit 30 s), final value 0',
     evidence: { condition: '<= 0', quietStartMs: 65_000, deadlineMs: 95_000, metAtMs: 77_100, lastValue: 0, lastMs: 96_000 },
   });
 });
@@ -24,7 +24,7 @@ test('converge: never reached within the deadline fails', () => {
   const samples = [num('backlog', 66_000, 20), num('backlog', 95_000, 5), num('backlog', 96_000, 0, true)];
   const v = checkConverge(makeHistory({ samples }), opts);
   assert.equal(v.valid, false);
-  assert.equal(v.summary, 'never reached <= 0 within 30 s of quiet start (last 0 at 96 s)');
+  assert.equal(v.summary, 'never reached <= 0 within 30 s of quiet start (last 0 at 1 m 36 s)');
   assert.equal(v.evidence.metAtMs, null);
 });
 
@@ -40,7 +40,7 @@ test('converge: reached, then broken at the final sample, fails', () => {
   const samples = [num('backlog', 70_000, 0), num('backlog', 96_000, 3, true)];
   const v = checkConverge(makeHistory({ samples }), opts);
   assert.equal(v.valid, false);
-  assert.equal(v.summary, 'reached <= 0 at 70 s (5 s after quiet start, limit 30 s), but final value 3 at 96 s breaks it');
+  assert.equal(v.summary, 'reached <= 0 at 1 m 10 s (5 s after quiet start, limit 30 s), but final value 3 at 1 m 36 s breaks it');
 });
 
 test('converge: samples before quiet start do not count', () => {
@@ -61,20 +61,20 @@ test('converge: met but the final sample errored => unknown', () => {
   const samples = [num('backlog', 70_000, 0), failed('backlog', 96_000, 'timeout', true)];
   const v = checkConverge(makeHistory({ samples }), opts);
   assert.equal(v.valid, 'unknown');
-  assert.equal(v.summary, 'reached <= 0 at 70 s (5 s after quiet start, limit 30 s), but final sample failed: timeout');
+  assert.equal(v.summary, 'reached <= 0 at 1 m 10 s (5 s after quiet start, limit 30 s), but final sample failed: timeout');
 });
 
 test('converge: probe errored for the whole deadline window => unknown', () => {
   const samples = [failed('backlog', 70_000, 'timeout'), failed('backlog', 90_000, 'timeout'), num('backlog', 96_000, 0, true)];
   const v = checkConverge(makeHistory({ samples }), opts);
   assert.equal(v.valid, 'unknown');
-  assert.equal(v.summary, 'no readable sample of probe "backlog" between 65 s and 95 s');
+  assert.equal(v.summary, 'no readable sample of probe "backlog" between 1 m 5 s and 1 m 35 s');
 });
 
 test('converge: no samples after quiet start (or none at all) => unknown', () => {
   const v = checkConverge(makeHistory({ samples: [num('backlog', 60_000, 0)] }), opts);
   assert.equal(v.valid, 'unknown');
-  assert.equal(v.summary, 'no samples of probe "backlog" after quiet start (65 s)');
+  assert.equal(v.summary, 'no samples of probe "backlog" after quiet start (1 m 5 s)');
   assert.deepEqual(checkConverge(makeHistory(), opts).evidence, {
     condition: '<= 0', quietStartMs: 65_000, deadlineMs: 95_000, metAtMs: null, lastValue: null, lastMs: null,
   });

@@ -107,7 +107,7 @@ test('progress: all samples errored => unknown', () => {
 test('progress: empty history => unknown', () => {
   const v = checkProgress(makeHistory(), opts);
   assert.equal(v.valid, 'unknown');
-  assert.equal(v.summary, 'no samples of probe "jobs" between 5 s and 65 s');
+  assert.equal(v.summary, 'no samples of probe "jobs" between 5 s and 1 m 5 s');
   assert.deepEqual(v.evidence, { fromMs: 5000, toMs: 65_000, stalls: [], increases: 0, samples: 0, errors: 0 });
 });
 

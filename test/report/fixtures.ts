@@ -2,6 +2,7 @@
 // operations and probe readings, and verdicts that pass, fail and cannot tell (no processes involved).
 import type { History, StoredVerdict, UsageSample } from '../../src/store/index.js';
 import type { ReportInput } from '../../src/report/index.js';
+import { parseVerdict, type JudgedVerdict } from '../../src/checks/index.js';
 
 /** A small run of "shop": api.0 and worker.0, two kills fired, one skipped, worker.0 exits on its own once. */
 export function literalHistory(name = 'shop'): History {
@@ -56,6 +57,11 @@ export function literalVerdicts(): StoredVerdict[] {
   ];
 }
 
+/** The literal verdicts as a report reads them back: evidence parsed (the recovery one predates "superseded"). */
+export function literalJudged(): JudgedVerdict[] {
+  return literalVerdicts().map(parseVerdict);
+}
+
 /** CPU/RSS of both instances once a second. */
 export function literalUsage(): UsageSample[] {
   const out: UsageSample[] = [];
@@ -69,7 +75,7 @@ export function literalUsage(): UsageSample[] {
 /** The whole literal input; the scenario names "done" as the progress probe. */
 export function literalInput(overrides: Partial<ReportInput> = {}): ReportInput {
   return {
-    history: literalHistory(), verdicts: literalVerdicts(), usage: literalUsage(),
+    history: literalHistory(), verdicts: literalJudged(), usage: literalUsage(),
     scenario: { name: 'shop', invariants: { progress: { probe: 'done', window: 2_000 }, no_loss: { probe: 'keys' } } },
     version: '0.1.0', excerpts: [], ...overrides,
   };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { renderHtml, type ReportInput } from '../../src/report/index.js';
 import { collectExcerpts, excerptLines, parseLog } from '../../src/report/logs.js';
 import { tempDir } from '../helpers.js';
-import { literalHistory, literalInput, literalVerdicts } from './fixtures.js';
+import { literalHistory, literalInput, literalJudged } from './fixtures.js';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -96,12 +96,12 @@ test('excerpts are read around exits of their own and failures, from <out>/logs/
   mkdirSync(logs);
   writeFileSync(path.join(logs, 'worker.0.log'), `+2.900s err ${XSS}\n+2.950s err panic: disk full\n+8.000s out much later\n`);
   writeFileSync(path.join(logs, 'api.0.log'), '+2.100s out serving\n');
-  const excerpts = await collectExcerpts(literalHistory(), literalVerdicts(), logs);
+  const excerpts = await collectExcerpts(literalHistory(), literalJudged(), logs);
   const exit = excerpts.find((x) => x.title.includes('exited on its own'));
   assert.ok(exit, 'the exit of worker.0 is excerpted');
   assert.deepEqual(exit.lines.map((l) => l.text), [XSS, 'panic: disk full']);
   assert.match(exit.title, / · progress: no progress from 2\.000 s/, 'the same lines around the stall are shown once, under both titles');
   assert.equal(excerpts.filter((x) => x.instance === 'worker.0').length, 1);
   assert.ok(excerpts.some((x) => x.instance === 'api.0' && x.lines[0].text === 'serving'), 'api.0 logged around the stall too');
-  assert.deepEqual(await collectExcerpts(literalHistory(), literalVerdicts(), path.join(logs, 'missing')), []);
+  assert.deepEqual(await collectExcerpts(literalHistory(), literalJudged(), path.join(logs, 'missing')), []);
 });

@@ -1,8 +1,7 @@
 // The data embedded in report.html for its charts, aggregated server-side into at most MAX_POINTS
 // buckets per series (so an hour of 100k operations stays small): progress, recovery, workload, usage.
-import type { History, StoredVerdict } from '../../store/index.js';
-import { probeSamples, readable, type ProgressEvidence } from '../../checks/index.js';
-import { hasKeys } from '../evidence-text.js';
+import type { History } from '../../store/index.js';
+import { nearestRank, probeSamples, readable, sortedValues, type JudgedVerdict } from '../../checks/index.js';
 import { componentOf, runEndMs, type ReportInput } from '../input.js';
 import { MAX_POINTS, bucketOf, rateBucketMs, bucketTimes, buckets, measuredRecovery, opLatency, recoveryTimes, round3 } from '../stats.js';
 import { usageSeries, type UsageChart } from './usage-data.js';
@@ -53,9 +52,9 @@ function progressPoints(history: History, probe: string | null): { t: number[]; 
 }
 
 // Stalls of the progress verdict, as [from, to] in seconds.
-function stallSpans(verdicts: readonly StoredVerdict[]): [number, number][] {
-  const v = verdicts.find((x) => x.kind === 'progress' && hasKeys(x.evidence, ['stalls']));
-  return v ? (v.evidence as ProgressEvidence).stalls.map((s) => [round3(s.fromMs / 1000), round3(s.toMs / 1000)]) : [];
+function stallSpans(verdicts: readonly JudgedVerdict[]): [number, number][] {
+  const e = verdicts.map((v) => v.evidence).find((x) => x.kind === 'progress');
+  return e?.kind === 'progress' ? e.stalls.map((s) => [round3(s.fromMs / 1000), round3(s.toMs / 1000)]) : [];
 }
 
 // Recovery time per fired fault, one series per component (null where the fault hit another one).
@@ -64,8 +63,8 @@ function recoveryPoints(input: ReportInput): ChartData['recovery'] {
   const fired = input.history.faults.filter((f) => f.firedMs !== null).sort((a, b) => (a.firedMs as number) - (b.firedMs as number));
   const components = [...new Set(fired.map((f) => f.component))].sort();
   const ms = components.map((c) => fired.map((f) => (f.component === c ? roundOrNull(times.get(f.seq) ?? null) : null)));
-  const rec = input.verdicts.find((v) => v.kind === 'recovery' && hasKeys(v.evidence, ['withinMs']));
-  const limitMs = rec ? Number((rec.evidence as { withinMs: number }).withinMs) : null;
+  const rec = input.verdicts.map((v) => v.evidence).find((e) => e.kind === 'recovery');
+  const limitMs = rec?.kind === 'recovery' ? rec.withinMs : null;
   return { limitMs, components, t: fired.map((f) => round3((f.firedMs as number) / 1000)), ms };
 }
 
@@ -90,17 +89,12 @@ function opsSeries(history: History): ChartData['ops'] {
     for (let i = 1; i < op.attempts.length; i++) retries[bucketOf(b, op.attempts[i].t)]++;
   }
   const perS = (counts: number[]): number[] => counts.map((n) => round3(n / (b.widthMs / 1000)));
-  const pct = (p: number): (number | null)[] => lat.map((l) => (l.length === 0 ? null : roundOrNull(nearest(l, p))));
+  const sorted = lat.map(sortedValues);
+  const pct = (p: number): (number | null)[] => sorted.map((l) => roundOrNull(nearestRank(l, p)));
   return {
     bucketS: b.widthMs / 1000, t: bucketTimes(b), acked: perS(acked), retries: perS(retries), gaveUp: perS(gaveUp),
     rejected: perS(rejected), p50: pct(50), p99: pct(99),
   };
-}
-
-// Nearest-rank percentile of an unsorted list (sorts it in place).
-function nearest(values: number[], p: number): number {
-  values.sort((a, b) => a - b);
-  return values[Math.max(1, Math.ceil((p / 100) * values.length)) - 1];
 }
 
 // The chart data of a stored run.

@@ -1,16 +1,16 @@
 // The invariants section of the report page: one card per verdict with its evidence as tables
 // (stalls, missing keys, violating samples, the converge condition, recovery per fault).
-import type { StoredVerdict } from '../../store/index.js';
 import type {
-  ConsistencyEvidence, ConvergeEvidence, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
+  ConsistencyEvidence, ConvergeEvidence, JudgedVerdict, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
 } from '../../checks/index.js';
-import { faultsText, hasKeys } from '../evidence-text.js';
-import { fmtDur, fmtT, statusOf } from '../input.js';
+import { formatMs } from '../../common/index.js';
+import { faultsText } from '../evidence-text.js';
+import { fmtT, statusOf } from '../input.js';
 import { attr, esc, foldedTable, kv, pill, statusClass, type Row } from './markup.js';
 
 // Progress: the judged span and every stall with the faults before it.
 function progress(e: ProgressEvidence): string {
-  const rows: Row[] = e.stalls.map((s) => ({ cells: [fmtT(s.fromMs), fmtT(s.toMs), fmtDur(s.durationMs), faultsText(s.faults)], cls: 'bad' }));
+  const rows: Row[] = e.stalls.map((s) => ({ cells: [fmtT(s.fromMs), fmtT(s.toMs), formatMs(s.durationMs), faultsText(s.faults)], cls: 'bad' }));
   return kv([['judged', `${fmtT(e.fromMs)} → ${fmtT(e.toMs)}`], ['increases', String(e.increases)], ['samples', `${e.samples} (${e.errors} probe errors)`]])
     + foldedTable('stalls', ['from#', 'to#', 'stalled for#', 'faults just before'], rows);
 }
@@ -36,7 +36,7 @@ function consistency(e: ConsistencyEvidence): string {
 function converge(e: ConvergeEvidence): string {
   return kv([
     ['condition', e.condition], ['quiet period from', fmtT(e.quietStartMs)], ['deadline', fmtT(e.deadlineMs)],
-    ['met at', e.metAtMs === null ? 'never, in time' : `${fmtT(e.metAtMs)} (${fmtDur(e.metAtMs - e.quietStartMs)} after quiet start)`],
+    ['met at', e.metAtMs === null ? 'never, in time' : `${fmtT(e.metAtMs)} (${formatMs(e.metAtMs - e.quietStartMs)} after quiet start)`],
     ['last value', `${e.lastValue ?? 'unreadable'} at ${fmtT(e.lastMs)}`],
   ]);
 }
@@ -44,28 +44,30 @@ function converge(e: ConvergeEvidence): string {
 // recovery: the limit, the counts and every fault with its recovery time.
 function recovery(e: RecoveryEvidence): string {
   const rows: Row[] = e.perFault.map((f) => ({
-    cells: [f.seq, f.instance, fmtT(f.firedMs), fmtT(f.readyMs), fmtT(f.progressMs), fmtDur(f.recoveryMs), { html: pill(statusOf(f.ok)) }, f.issue ?? ''],
+    cells: [f.seq, f.instance, fmtT(f.firedMs), fmtT(f.readyMs), fmtT(f.progressMs), formatMs(f.recoveryMs), { html: pill(statusOf(f.ok)) }, f.issue ?? ''],
     cls: f.ok === false ? 'bad' : f.ok === 'unknown' ? 'warn' : undefined,
   }));
-  const pairs: [string, string][] = [['limit', fmtDur(e.withinMs)], ['faults', String(e.perFault.length)], ['over the limit', String(e.overLimit)],
+  const pairs: [string, string][] = [['limit', formatMs(e.withinMs)], ['faults', String(e.perFault.length)], ['over the limit', String(e.overLimit)],
     ['never recovered', String(e.neverRecovered)], ['not judged', String(e.undetermined + e.unreadable)]];
   const open = e.perFault.some((f) => f.ok !== true) ? 1000 : 15;
   return kv(pairs) + foldedTable('faults', ['fault#', 'target', 'killed#', 'ready#', 'progress#', 'recovery#', '', 'issue'], rows, open);
 }
 
-// The evidence of a verdict as HTML (unknown shapes as escaped JSON).
-function evidenceHtml(v: StoredVerdict): string {
+// The evidence of a verdict as HTML (a crashed checker's error as preformatted text).
+function evidenceHtml(v: JudgedVerdict): string {
   const e = v.evidence;
-  if (v.kind === 'progress' && hasKeys(e, ['stalls', 'fromMs'])) return progress(e as ProgressEvidence);
-  if (v.kind === 'no_loss' && hasKeys(e, ['missing', 'acked'])) return noLoss(e as NoLossEvidence);
-  if (v.kind === 'consistency' && hasKeys(e, ['violations', 'checks'])) return consistency(e as ConsistencyEvidence);
-  if (v.kind === 'converge' && hasKeys(e, ['condition', 'deadlineMs'])) return converge(e as ConvergeEvidence);
-  if (v.kind === 'recovery' && hasKeys(e, ['perFault', 'withinMs'])) return recovery(e as RecoveryEvidence);
-  return `<pre class="raw">${esc(JSON.stringify(e ?? null, null, 2))}</pre>`;
+  switch (e.kind) {
+    case 'progress': return progress(e);
+    case 'no_loss': return noLoss(e);
+    case 'consistency': return consistency(e);
+    case 'converge': return converge(e);
+    case 'recovery': return recovery(e);
+    case 'crash': return `<pre class="raw">${esc(`the checker crashed: ${e.error}`)}</pre>`;
+  }
 }
 
 // One card per verdict, in check order.
-export function invariants(verdicts: readonly StoredVerdict[]): string {
+export function invariants(verdicts: readonly JudgedVerdict[]): string {
   if (verdicts.length === 0) return '<p class="empty">no verdicts: the run did not get as far as checking</p>';
   return verdicts.map((v) => {
     const status = statusOf(v.valid);

@@ -1,8 +1,9 @@
 // The top of the report page: the verdict banner (outcome, scenario, seed, duration, version, replay
 // command), the litmus questions answered, and the headline numbers.
-import { answers, fmtDur, overall, runEndMs, statusOf, type ReportInput } from '../input.js';
+import { answers, overall, runEndMs, statusOf, type ReportInput } from '../input.js';
 import { opStats } from '../stats.js';
 import { esc, int, pill, statusClass } from './markup.js';
+import { formatMs } from '../../common/index.js';
 
 const WORDS: Record<ReturnType<typeof overall>, string> = {
   passed: 'Passed', failed: 'Failed', error: 'Error', aborted: 'Aborted', running: 'Still running',
@@ -28,7 +29,7 @@ export function banner(input: ReportInput): string {
   const outcome = overall(input);
   const facts: [string, string][] = [
     ['scenario', run.name], ['run', run.id], ['seed', String(run.seed)],
-    ['duration', `${fmtDur(runEndMs(input.history))} (planned ${fmtDur(run.durationMs)})`],
+    ['duration', `${formatMs(runEndMs(input.history))} (planned ${formatMs(run.durationMs)})`],
     ['chaos', run.chaos ? 'on' : 'off (baseline)'], ['started', run.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
     ['crashtest', input.version],
   ];
@@ -72,7 +73,7 @@ function stats(input: ReportInput): string {
     [int(ops.acked), `ops acknowledged of ${int(ops.total)}`],
     [int(ops.retried), 'ops retried'],
     [int(ops.gaveUp), 'ops gave up'],
-    [fmtDur(ops.latencyMs.p99), 'p99 ack latency'],
+    [formatMs(ops.latencyMs.p99), 'p99 ack latency'],
   ];
   return `<div class="stats">${items.map(([n, l]) => `<div class="stat"><div class="n">${esc(n)}</div><div class="l">${esc(l)}</div></div>`).join('')}</div>`;
 }

@@ -1,14 +1,15 @@
 // The tables of the report page: recovery per component, workload totals, instances (spawns, kills,
 // exits we did not cause), faults (scheduled vs fired, restarted, ready again) and the log excerpts.
 import type { History, InstanceRecord } from '../../store/index.js';
-import { fmtDur, fmtT, type LogExcerpt } from '../input.js';
+import { fmtT, type LogExcerpt } from '../input.js';
 import type { ComponentRecovery, OpStats } from '../stats.js';
 import { esc, foldedTable, int, table, type Row } from './markup.js';
+import { formatMs } from '../../common/index.js';
 
 // p50/p99/max recovery per component.
 export function recoveryTable(rows: readonly ComponentRecovery[]): string {
   return foldedTable('components killed', ['component', 'kills#', 'recovered#', 'p50#', 'p99#', 'max#'], rows.map((r) => ({
-    cells: [r.component, r.kills, r.recovered, fmtDur(r.p50), fmtDur(r.p99), fmtDur(r.max)],
+    cells: [r.component, r.kills, r.recovered, formatMs(r.p50), formatMs(r.p99), formatMs(r.max)],
     cls: r.recovered < r.kills ? 'bad' : undefined,
   })), 30);
 }
@@ -18,7 +19,7 @@ export function workloadTable(s: OpStats): string {
   const counts = table(['operations#', 'acked#', 'retried#', 'gave up#', 'rejected#', 'attempts#'], [
     { cells: [int(s.total), int(s.acked), int(s.retried), int(s.gaveUp), int(s.rejected), int(s.attempts)] },
   ]);
-  const lat = (name: string, l: OpStats['latencyMs']): Row => ({ cells: [name, int(l.count), fmtDur(l.p50), fmtDur(l.p90), fmtDur(l.p99), fmtDur(l.max)] });
+  const lat = (name: string, l: OpStats['latencyMs']): Row => ({ cells: [name, int(l.count), formatMs(l.p50), formatMs(l.p90), formatMs(l.p99), formatMs(l.max)] });
   const latencies = table(['latency', 'measured#', 'p50#', 'p90#', 'p99#', 'max#'], [
     lat('start → ack (acknowledged operations)', s.latencyMs), lat('each attempt', s.attemptLatencyMs),
   ]);
@@ -43,8 +44,8 @@ export function instancesTable(history: History): string {
     return { cells: [name, gens[0].component, gens.length, kills, self], cls: self > 0 ? 'bad' : undefined };
   });
   const all: Row[] = history.instances.map((i) => ({
-    cells: [i.instance, i.generation, i.pid, fmtT(i.spawnedMs), i.readyMs === null ? 'never' : fmtDur(i.readyMs - i.spawnedMs), fmtT(i.endedMs),
-      i.endedMs === null ? null : fmtDur(i.endedMs - i.spawnedMs), ending(i)],
+    cells: [i.instance, i.generation, i.pid, fmtT(i.spawnedMs), i.readyMs === null ? 'never' : formatMs(i.readyMs - i.spawnedMs), fmtT(i.endedMs),
+      i.endedMs === null ? null : formatMs(i.endedMs - i.spawnedMs), ending(i)],
     cls: i.cause === 'self' ? 'bad' : undefined,
   }));
   const head = ['instance', 'generation#', 'pid#', 'spawned#', 'ready after#', 'ended#', 'uptime#', 'how it ended'];
@@ -54,11 +55,11 @@ export function instancesTable(history: History): string {
 
 // Every scheduled fault: when planned and fired, the delay, when the target was running and ready again.
 export function faultsTable(history: History, recovery: ReadonlyMap<number, number | null>): string {
-  const since = (t: number | null, from: number | null): string => (t === null || from === null ? '—' : `+${fmtDur(t - from)}`);
+  const since = (t: number | null, from: number | null): string => (t === null || from === null ? '—' : `+${formatMs(t - from)}`);
   const rows: Row[] = history.faults.map((f) => ({
     cells: [f.seq, f.instance, f.signal, fmtT(f.scheduledMs), f.firedMs === null ? `skipped: ${f.skipped ?? 'not fired'}` : fmtT(f.firedMs),
-      f.firedMs === null ? null : fmtDur(f.firedMs - f.scheduledMs), f.pid, since(f.restartedMs, f.firedMs), since(f.readyMs, f.firedMs),
-      fmtDur(recovery.get(f.seq) ?? null)],
+      f.firedMs === null ? null : formatMs(f.firedMs - f.scheduledMs), f.pid, since(f.restartedMs, f.firedMs), since(f.readyMs, f.firedMs),
+      formatMs(recovery.get(f.seq) ?? null)],
     cls: f.firedMs !== null && f.readyMs === null ? 'bad' : f.firedMs === null ? 'warn' : undefined,
   }));
   const head = ['fault#', 'target', 'signal', 'scheduled#', 'fired#', 'delay#', 'pid#', 'restarted#', 'ready again#', 'recovery#'];

@@ -1,0 +1,5 @@
+// Small helpers every part of the harness shares, a leaf that imports nothing from src/:
+// instance names, duration text, abortable sleeps.
+export { instanceName, componentOfInstance } from './instance.js';
+export { formatMs } from './duration.js';
+export { sleep, sleepUntil } from './sleep.js';
