@@ -134,8 +134,7 @@ async function report(db: Database.Database, recorder: RunRecorder): Promise<Pic
   }
 }
 
-// A reference that cannot be filled, or a preset whose server is missing, fails before anything starts:
-// the run is closed as an error, then the error goes up.
+// A preset whose server is missing fails before anything starts: the run is closed as an error, then the error goes up.
 function withRunMarkedOnError<T>(recorder: RunRecorder, db: { close(): void }, body: () => T): T {
   try {
     return body();
