@@ -1,6 +1,6 @@
 // crashtest validate <scenario.yml>: checks a scenario file without running anything.
 import type { Command } from 'commander';
-import { loadScenario, matchTargets, formatDuration } from '../scenario/index.js';
+import { loadScenario, matchTargets, formatDuration, resolveScenario, dryValues } from '../scenario/index.js';
 
 /** Registers `validate`. */
 export function registerValidate(program: Command): void {
@@ -13,7 +13,9 @@ Examples:
   $ crashtest validate scenarios/converter.yml
   $ crashtest validate my-system.yml && crashtest run my-system.yml`)
     .action((file: string) => {
-      const { scenario } = loadScenario(file);
+      const loaded = loadScenario(file);
+      resolveScenario(loaded, dryValues(loaded.scenario, loaded.dir, process.env)); // as a run would, with this environment
+      const { scenario } = loaded;
       const instances = scenario.components.reduce((n, c) => n + c.replicas, 0);
       const targets = scenario.chaos ? matchTargets(scenario.components, scenario.chaos.targets).length : 0;
       process.stdout.write(`${file}: ok — "${scenario.name}", ${scenario.components.length} components (${instances} instances), ` +

@@ -7,7 +7,7 @@
 //   6. stop      final probe readings, then kill every group we started and confirm none is left
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
-import { loadScenario, matchTargets } from '../scenario/index.js';
+import { loadScenario, matchTargets, resolveScenario } from '../scenario/index.js';
 import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
@@ -55,8 +55,9 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const db = openStore(options.dbFile);
   markAbortedRuns(db);
   const { recorder, outDir } = createRun(db, loaded, settings, options.outRoot);
-  const { context, ports } = await buildContext(loaded, { dir: outDir, id: recorder.runId }, settings.env);
-  const plans = withRunMarkedOnError(recorder, db, () => planInstances(loaded, context, ports, settings.env));
+  const values = await buildContext(loaded, { dir: outDir, id: recorder.runId }, settings.env);
+  const resolved = withRunMarkedOnError(recorder, db, () => resolveScenario(loaded, values));
+  const plans = withRunMarkedOnError(recorder, db, () => planInstances(resolved, settings.env));
   const t0 = performance.now();
   const now = (): number => performance.now() - t0;
   options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });
@@ -68,13 +69,13 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   let failure: CrashtestError | undefined;
   try {
     recorder.record({ type: 'run.phase', t: now(), phase: 'starting' });
-    await runSetup(loaded, context, recorder, now);
+    await runSetup(loaded, resolved, recorder, now);
     await supervisor.startAll();
     const loadStartMs = Math.ceil(now());
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
     recorder.record({ type: 'run.window', t: now(), chaosStartMs: loadStartMs + settings.startAfterMs, quietStartMs });
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
-    load = startLoad({ loaded, context, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
+    load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
     nemesis = settings.chaos ? startChaos(loaded, settings, supervisor, recorder, t0, loadStartMs) : undefined;
     await sleepUntil(t0 + quietStartMs, options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });

@@ -1,6 +1,5 @@
 // The load phase's moving parts besides chaos: the workload (the client) and the probes (the readers).
-import { interpolateDeep, type InterpolationContext, type LoadedScenario } from '../scenario/index.js';
-import { ScenarioError } from '../errors.js';
+import type { LoadedScenario, ResolvedScenario } from '../scenario/index.js';
 import type { RunRecorder } from '../store/index.js';
 import { startWorkload, type Workload } from '../workload/index.js';
 import { startProbes } from '../probes/index.js';
@@ -17,7 +16,8 @@ export interface Load {
 
 export interface LoadOptions {
   loaded: LoadedScenario;
-  context: InterpolationContext;
+  /** workload and probes, already resolved */
+  resolved: ResolvedScenario;
   recorder: RunRecorder;
   /** performance.now() at run start */
   t0: number;
@@ -29,8 +29,8 @@ export interface LoadOptions {
 
 /** Starts the scenario's workload (if any) and probes. */
 export function startLoad(options: LoadOptions): Load {
-  const { loaded, context, recorder, t0 } = options;
-  const { workload: spec, probes } = fill({ workload: loaded.scenario.workload, probes: loaded.scenario.probes }, context);
+  const { loaded, recorder, t0 } = options;
+  const { workload: spec, probes } = options.resolved;
   const sampler = startProbes(probes, { recorder, t0, cwd: loaded.dir });
   let workload: Workload | undefined;
   if (spec) {
@@ -46,12 +46,4 @@ export function startLoad(options: LoadOptions): Load {
       await sampler.stop();
     },
   };
-}
-
-function fill<T>(value: T, context: InterpolationContext): T {
-  try {
-    return interpolateDeep(value, context);
-  } catch (error) {
-    throw new ScenarioError(`workload/probes: ${(error as Error).message}`);
-  }
 }

@@ -2,5 +2,7 @@
 export { loadScenario, type LoadedScenario } from './load.js';
 export { scenarioSchema, type Scenario, type ComponentSpec, type ReadinessSpec, type RestartSpec, type ChaosSpec, type WorkloadSpec, type ProbeSpec, type InvariantsSpec } from './schema.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { interpolate, interpolateDeep, fillOperation, type InterpolationContext } from './interpolate.js';
+export { fillOperation, type InterpolationContext } from './interpolate.js';
+export { resolveScenario, type ResolvedScenario } from './resolve.js';
+export { dryValues, type RunValues, type ResolvedInstance } from './fill.js';
 export { matchTargets } from './targets.js';

@@ -9,6 +9,7 @@ import { allowedKeys, locate, type PathSegment } from './locate.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { suggestSimilar } from './suggest.js';
 import { checkReferences } from './references.js';
+import { dryValues, fillScenario } from './fill.js';
 
 /** A validated scenario and where it came from. */
 export interface LoadedScenario {
@@ -17,6 +18,10 @@ export interface LoadedScenario {
   file: string;
   /** its folder: the default working directory of components */
   dir: string;
+  /** the file as the user named it (relative to the working directory), for messages */
+  shown: string;
+  /** "file:line:col" of the YAML node at a path of the scenario (or its nearest parent) */
+  where(at: readonly PathSegment[]): string;
 }
 
 /** Loads and validates a scenario file; throws ScenarioError (exit 2) listing every problem found. */
@@ -44,15 +49,20 @@ export function loadScenario(file: string): LoadedScenario {
     const problems = result.error.issues.map((issue) => describeIssue(issue, doc, lines, shown));
     throw scenarioError(shown, problems);
   }
-  const referenceProblems = checkReferences(result.data).map(({ path: at, message }) => {
+  const where = (at: readonly PathSegment[]): string => {
     const { line, col } = locate(doc, lines, at);
-    return `${shown}:${line}:${col} ${at.join('.')}: ${message}`;
-  });
+    return `${shown}:${line}:${col}`;
+  };
+  const dir = path.dirname(absolute);
+  // References are filled with dry values here: the environment is checked when it is known (run, validate).
+  const { problems: unfilled } = fillScenario(result.data, dryValues(result.data, dir, undefined));
+  const referenceProblems = [...checkReferences(result.data), ...unfilled].map(({ path: at, message }) => `${where(at)} ${at.join('.')}: ${message}`);
   if (referenceProblems.length > 0) throw scenarioError(shown, referenceProblems);
-  return { scenario: result.data, file: absolute, dir: path.dirname(absolute) };
+  return { scenario: result.data, file: absolute, dir, shown, where };
 }
 
-function scenarioError(shown: string, problems: string[]): ScenarioError {
+/** One ScenarioError for a list of located problems: the problem itself when alone, else a count and the list. */
+export function scenarioError(shown: string, problems: string[]): ScenarioError {
   const unique = [...new Set(problems)];
   const head = unique.length === 1 ? unique[0] : `${shown}: ${unique.length} problems in the scenario`;
   return new ScenarioError(head, unique.length === 1 ? undefined : unique.slice(0, 20).join('\n'));
