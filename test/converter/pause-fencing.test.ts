@@ -1,5 +1,6 @@
 // A worker paused (SIGSTOP of its process group) past its lease TTL while a second worker takes its job over,
 // then resumed: the correct worker is fenced out and abandons the job; under no-fencing it commits, and verify shows it.
+// Each case runs on SQLite and on PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tempDir, cli, cliOk } from './helpers.js';
 import { processGroup, type Service } from './procs.js';
+import { startPostgres } from './servers.js';
 
 type Hook = { after(fn: () => void | Promise<void>): void };
 interface Rig { dir: string; db: string; jobId: string; worker(id: string, ...args: string[]): Service }
@@ -25,10 +27,11 @@ before(() => {
 after(() => fs.rmSync(imageDir, { recursive: true, force: true }));
 
 /** An api with one posted job for the big image; workers started through rig.worker() are killed after the test. */
-async function rig(t: Hook): Promise<Rig> {
-  const start = processGroup(t); // first: processes die before tempDir's cleanup runs
+async function rig(t: Hook, store: 'sqlite' | 'postgres' = 'sqlite'): Promise<Rig> {
+  const start = processGroup(t); // first: processes die before the server stops and before tempDir's cleanup runs
+  const server = store === 'postgres' ? await startPostgres(t) : null;
   const dir = tempDir(t, 'pause');
-  const db = path.join(dir, 'jobs.db');
+  const db = server?.url ?? path.join(dir, 'jobs.db');
   const api = start('api', ['api', '--db', db, '--port', '0', '--data', dir]);
   const base = `http://127.0.0.1:${/:(\d+)$/.exec(await api.waitForLine(/^listening on /))![1]}`;
   const res = await fetch(`${base}/conversions`, { method: 'POST', headers: { 'idempotency-key': 'big' }, body: JSON.stringify({ source: image }) });
@@ -55,21 +58,23 @@ async function pauseDuringJob(r: Rig, bugs: string[]): Promise<[Service, Service
 
 const verify = (r: Rig) => cli(['verify', '--db', r.db, '--data', r.dir]).stdout;
 
-test('pause past the lease: the resumed worker finds its lease gone and abandons the job; verify is clean', async (t) => {
-  const r = await rig(t);
-  const [w1, w2] = await pauseDuringJob(r, []);
-  await w1.waitForLine(new RegExp(`abandoned job ${r.jobId}: (conversion stopped: lease on job ${r.jobId} was taken over by another worker|lease lost before commit)$`));
-  await w2.waitForLine(new RegExp(`done job ${r.jobId}`));
-  assert.equal(verify(r), '');
-});
+for (const store of ['sqlite', 'postgres'] as const) {
+  test(`${store}: pause past the lease: the resumed worker finds its lease gone and abandons the job; verify is clean`, async (t) => {
+    const r = await rig(t, store);
+    const [w1, w2] = await pauseDuringJob(r, []);
+    await w1.waitForLine(new RegExp(`abandoned job ${r.jobId}: (conversion stopped: lease on job ${r.jobId} was taken over by another worker|lease lost before commit)$`));
+    await w2.waitForLine(new RegExp(`done job ${r.jobId}`));
+    assert.equal(verify(r), '');
+  });
 
-test('bug no-fencing: the resumed worker commits over the takeover; verify names the stale commit', async (t) => {
-  const r = await rig(t);
-  const [w1, w2] = await pauseDuringJob(r, ['--bug', 'no-fencing']);
-  await w1.waitForLine(new RegExp(`done job ${r.jobId}`));
-  await w2.waitForLine(new RegExp(`done job ${r.jobId}`));
-  const holder = (id: string) => `${id}/\\d+/[0-9a-f]{8}`;
-  assert.match(verify(r), new RegExp(`^job ${r.jobId} \\(key big\\) was committed by attempt 1 \\(${holder('w1')}\\) after attempt 2 `
-    + 'had taken it over: a worker committed without holding the lease\n'
-    + `job ${r.jobId} \\(key big\\) was committed 2 times: attempt \\d \\(w\\d/.*\\), attempt \\d \\(w\\d/.*\\)\n$`));
-});
+  test(`${store}: bug no-fencing: the resumed worker commits over the takeover; verify names the stale commit`, async (t) => {
+    const r = await rig(t, store);
+    const [w1, w2] = await pauseDuringJob(r, ['--bug', 'no-fencing']);
+    await w1.waitForLine(new RegExp(`done job ${r.jobId}`));
+    await w2.waitForLine(new RegExp(`done job ${r.jobId}`));
+    const holder = (id: string) => `${id}/\\d+/[0-9a-f]{8}`;
+    assert.match(verify(r), new RegExp(`^job ${r.jobId} \\(key big\\) was committed by attempt 1 \\(${holder('w1')}\\) after attempt 2 `
+      + 'had taken it over: a worker committed without holding the lease\n'
+      + `job ${r.jobId} \\(key big\\) was committed 2 times: attempt \\d \\(w\\d/.*\\), attempt \\d \\(w\\d/.*\\)\n$`));
+  });
+}
