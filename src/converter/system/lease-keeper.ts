@@ -5,6 +5,7 @@ import { isUnavailable } from './unavailable.js';
 /** Extends the lease; resolves false when this holder no longer has it. */
 export type Refresh = () => Promise<boolean>;
 
+/** Which lease a LeaseKeeper keeps, and how (the two planted bugs that weaken it). */
 export interface LeaseOptions {
   jobId: string;
   holder: string;
@@ -17,6 +18,7 @@ export interface LeaseOptions {
   fenced: boolean;
 }
 
+/** One job's lease while its worker converts it: refreshed in the background, and whether it was lost. */
 export class LeaseKeeper {
   readonly jobId: string;
   readonly holder: string;
@@ -27,7 +29,10 @@ export class LeaseKeeper {
   private readonly timer: NodeJS.Timeout | null;
 
   constructor(private readonly extend: Refresh, o: LeaseOptions) {
-    ({ jobId: this.jobId, holder: this.holder, attempt: this.attempt, fenced: this.fenced } = o);
+    this.jobId = o.jobId;
+    this.holder = o.holder;
+    this.attempt = o.attempt;
+    this.fenced = o.fenced;
     this.timer = o.refresh ? setInterval(() => void this.refresh(), Math.max(1, Math.floor(o.ttlMs / 3))) : null;
   }
 
