@@ -13,7 +13,7 @@ const USAGE = `usage: node dist/src/converter/main.js <command> [options]
 DB: a SQLite file path, or a postgres://user@host:port/db URL (PostgreSQL)
 --redis: pending job ids and leases in Redis (rebuilt from DB by the reconciler); without it, a lease table in DB
 bugs (any command, repeatable): ack-before-commit non-atomic-write no-lease-expiry lease-not-refreshed
-  done-before-output-durable no-reconcile`;
+  done-before-output-durable no-reconcile no-fencing no-fsync`;
 
 type Command = (argv: string[]) => void | Promise<void>;
 

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { openPgStore } from '../../src/converter/system/pg-store.js';
 import { newJob } from '../../src/converter/system/jobs.js';
 import { isUnavailable } from '../../src/converter/system/unavailable.js';
-import type { Store, TakeOptions } from '../../src/converter/system/store.js';
+import type { Commit, Outcome, Store, TakeOptions } from '../../src/converter/system/store.js';
 import { startPostgres } from './servers.js';
 
 const quiet = { busyTimeoutMs: 1000, log: () => undefined };
 const lease = (holder: string, maxAttempts = 20): TakeOptions => ({ holder, ttlMs: 5000, maxAttempts, takeExpired: true });
+const fenced = (holder: string, attempt: number, outcome: Outcome): Commit => ({ holder, attempt, outcome, fenced: true });
 
 test('postgres store: concurrent startup, idempotent insert, lease-fenced finish, unavailable when down', async (t) => {
   const server = await startPostgres(t);
@@ -19,7 +20,9 @@ test('postgres store: concurrent startup, idempotent insert, lease-fenced finish
   await onlyTheHolderFinishes(store);
   await tableLeasePath(store);
   const snapshot = await store.snapshot();
-  assert.deepEqual({ unleased: snapshot.unleased, stray: snapshot.stray }, { unleased: [], stray: [] });
+  assert.deepEqual({ unleased: snapshot.unleased, stray: snapshot.stray, stale: snapshot.stale, repeated: snapshot.repeated },
+    { unleased: [], stray: [], stale: [], repeated: [] });
+  await unfencedCommitIsRecorded(store);
   assert.deepEqual(await openPgStore(server.url, { ...quiet, mustExist: true }).then((s) => s.kind), 'postgres');
   await server.kill();
   await assert.rejects(store.stats(), (err) => isUnavailable(err), 'a query on a dead server is "unavailable" (503), not a crash');
@@ -39,15 +42,26 @@ async function onlyTheHolderFinishes(store: Store): Promise<void> {
   const id = (await store.findByKey('k-same'))!.id;
   assert.equal((await store.claimJob(id, lease('A')))?.attempts, 1);
   assert.equal((await store.claimJob(id, lease('B')))?.attempts, 2, 'B takes the job over (A is presumed dead)');
-  assert.equal(await store.finishJob(id, 'A', { state: 'done', checksum: 'from-A' }), false, 'A lost its lease: it cannot record done');
+  assert.equal(await store.finishJob(id, fenced('A', 1, { state: 'done', checksum: 'from-A' })), false, 'A lost its lease: it cannot record done');
   assert.equal(await store.refreshLease(id, 'A', 5000), false);
   assert.equal(await store.refreshLease(id, 'B', 5000), true);
-  assert.equal(await store.finishJob(id, 'B', { state: 'done', checksum: 'from-B' }), true);
+  assert.equal(await store.finishJob(id, fenced('B', 2, { state: 'done', checksum: 'from-B' })), true);
   const done = await store.findById(id);
   assert.deepEqual([done?.state, done?.checksum], ['done', 'from-B']);
   assert.equal(await store.claimJob(id, lease('C')), null, 'a done job is never taken again');
-  assert.equal(await store.finishJob(id, 'B', { state: 'failed', error: 'late' }), false, 'done is final');
+  assert.equal(await store.finishJob(id, fenced('B', 2, { state: 'failed', error: 'late' })), false, 'done is final');
   assert.deepEqual(await store.keysInState('done'), ['k-same']);
+}
+
+/** Planted bug no-fencing: a stale holder's commit goes through, and the snapshot shows it was stale. */
+async function unfencedCommitIsRecorded(store: Store): Promise<void> {
+  const { job } = await store.insertJob(newJob('k-stale', '/src/d.qcow2', '/out'));
+  await store.claimJob(job.id, lease('P'));
+  await store.claimJob(job.id, lease('Q'));
+  assert.equal(await store.finishJob(job.id, { ...fenced('P', 1, { state: 'done', checksum: 'from-P' }), fenced: false }), true);
+  assert.equal(await store.finishJob(job.id, fenced('Q', 2, { state: 'done', checksum: 'from-Q' })), false, 'P dropped Q\'s lease');
+  const { stale } = await store.snapshot();
+  assert.deepEqual(stale, [{ job_id: job.id, idempotency_key: 'k-stale', holder: 'P', attempt: 1, current_attempt: 2 }]);
 }
 
 async function tableLeasePath(store: Store): Promise<void> {
@@ -59,6 +73,6 @@ async function tableLeasePath(store: Store): Promise<void> {
   const { job: doomed } = await store.insertJob(newJob('k-doomed', '/src/c.qcow2', '/out'));
   assert.equal(await store.claimJob(doomed.id, lease('V', 0)), null, 'past max attempts the job fails');
   assert.match((await store.findById(doomed.id))?.error ?? '', /^gave up after 0 attempts/);
-  assert.equal(await store.finishJob(job.id, 'T', { state: 'failed', error: 'image refused: test' }), true);
+  assert.equal(await store.finishJob(job.id, fenced('T', 1, { state: 'failed', error: 'image refused: test' })), true);
   assert.equal(await store.countInState('failed'), 2);
 }

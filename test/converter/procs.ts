@@ -14,8 +14,10 @@ export interface Service {
   kill(): void;
 }
 
-export function startService(name: string, args: string[]): Service {
-  const child = spawn(process.execPath, [MAIN, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node MAIN ...args`, or `wrapper... node MAIN ...args` (e.g. under strace), as a process group leader. */
+export function startService(name: string, args: string[], wrapper: string[] = []): Service {
+  const command = [...wrapper, process.execPath, MAIN, ...args];
+  const child = spawn(command[0], command.slice(1), { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
   let partial = '';
@@ -54,14 +56,14 @@ type Hook = { after(fn: () => void | Promise<void>): void };
  * Starts services for one test and SIGKILLs them all after it. Call it before tempDir(): after-hooks run in
  * registration order, and the processes must be dead before their directory is removed.
  */
-export function processGroup(t: Hook): (name: string, args: string[]) => Service {
+export function processGroup(t: Hook): (name: string, args: string[], wrapper?: string[]) => Service {
   const started: Service[] = [];
   t.after(async () => {
     for (const s of started) s.kill();
     await Promise.all(started.map(exited));
   });
-  return (name, args) => {
-    const s = startService(name, args);
+  return (name, args, wrapper) => {
+    const s = startService(name, args, wrapper);
     started.push(s);
     return s;
   };

@@ -88,3 +88,17 @@ test('bug lease-not-refreshed: a job longer than the lease is stolen from a live
   await w1.waitForLine(new RegExp(`abandoned job ${r.job.id}: lease lost before commit`), 30_000);
   assert.equal(w1.child.exitCode, null, 'w1 was alive all along: it converted the job while w2 did too');
 });
+
+test('bugs lease-not-refreshed + no-fencing: both workers commit the stolen job, and verify shows it', async (t) => {
+  const r = await rig(t);
+  const bugs = ['--bug', 'lease-not-refreshed', '--bug', 'no-fencing', '--lease-ttl', '100ms'];
+  const w1 = r.worker('w1', ...bugs);
+  await w1.waitForLine(new RegExp(`took job ${r.job.id} \\(attempt 1\\)`));
+  const w2 = r.worker('w2', ...bugs);
+  await w2.waitForLine(new RegExp(`took job ${r.job.id} \\(attempt 2\\)`));
+  await Promise.all([w1, w2].map((w) => w.waitForLine(new RegExp(`done job ${r.job.id}`), 30_000)));
+  const lines = verify(r).split('\n');
+  assert.match(lines[0], new RegExp(`^job ${r.job.id} \\(key big\\) was committed by attempt 1 \\(w1/.*\\) after attempt 2 had taken it over`));
+  assert.match(lines[1], new RegExp(`^job ${r.job.id} \\(key big\\) was committed 2 times: `));
+  assert.equal(lines.length, 3);
+});

@@ -25,12 +25,14 @@ export async function apiCommand(argv: string[]): Promise<void> {
   if (values.port === undefined) throw new UsageError('api: --port is required (0 picks a free port)');
   const port = intFlag(values, 'port', 0);
   fs.mkdirSync(path.join(dataDir, 'out'), { recursive: true });
+  const bugs = parseBugs(values.bug as string[] | undefined);
+  const fsync = !bugs.has('no-fsync'); // PLANTED BUG no-fsync when false: a 201 is in the page cache only
   const ctx: ApiContext = {
-    store: await openStore(dbPath, { busyTimeoutMs: API_BUSY_TIMEOUT_MS, waitForServer: true, log: console.error }),
+    store: await openStore(dbPath, { busyTimeoutMs: API_BUSY_TIMEOUT_MS, waitForServer: true, log: console.error, fsync }),
     queue: typeof values.redis === 'string' ? new Queue(connectRedis(values.redis, console.error)) : null,
     dataDir,
     maxPending: intFlag(values, 'max-pending', 1000),
-    bugs: parseBugs(values.bug as string[] | undefined),
+    bugs,
   };
   const server = http.createServer((req, res) => {
     route(ctx, req, res).catch((err: unknown) => answerError(req, res, err));

@@ -9,6 +9,8 @@ export const BUG_NAMES = [
   'lease-not-refreshed', // worker: never refreshes its lease, so long jobs get stolen and converted twice
   'done-before-output-durable', // worker: marks the job done (with the checksum) before writing the output
   'no-reconcile', // reconciler: never rebuilds the Redis queue, so jobs it lost (kill, crash) are never done
+  'no-fencing', // worker: ignores a lost lease and commits anyway, so a worker resumed after a pause overwrites a takeover
+  'no-fsync', // api, worker: never fsync (SQLite synchronous=OFF, output and its folder unsynced): fine under kill -9, not power loss
 ] as const;
 export type BugName = (typeof BUG_NAMES)[number];
 

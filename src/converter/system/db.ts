@@ -1,4 +1,5 @@
 // Opens the SQLite store shared by api, workers and verify: WAL, synchronous=FULL, schema created idempotently.
+// `commits` is an append-only record of every finish: who committed, under which attempt (verify reads it).
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -21,20 +22,36 @@ CREATE TABLE IF NOT EXISTS leases (
   job_id TEXT PRIMARY KEY REFERENCES jobs (id),
   worker TEXT NOT NULL,
   expires_at INTEGER NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS commits (
+  job_id TEXT NOT NULL REFERENCES jobs (id),
+  holder TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  current_attempt INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commits_by_job ON commits (job_id);`;
 
 export interface OpenOptions {
   /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
   busyTimeoutMs: number;
   /** Refuse to create the database (verify inspects an existing one). */
   mustExist?: boolean;
+  /** false only under the planted bug no-fsync: synchronous=OFF, commits are never fsynced. Default true. */
+  fsync?: boolean;
 }
 
 export function openDb(path: string, options: OpenOptions): Db {
   const db = new Database(path, { fileMustExist: options.mustExist === true });
   db.pragma(`busy_timeout = ${Math.floor(options.busyTimeoutMs)}`);
+  if (options.fsync === false) {
+    // PLANTED BUG no-fsync: a commit returns once it is in the page cache, which survives kill -9, not power loss.
+    db.pragma('synchronous = OFF'); // before journal_mode, so not even the switch to WAL syncs
+  } else {
+    db.pragma('synchronous = FULL'); // every commit is on disk before the call returns
+  }
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL'); // every commit is on disk before the call returns
   db.pragma('foreign_keys = ON');
   db.transaction(() => db.exec(SCHEMA)).immediate();
   return db;

@@ -28,25 +28,28 @@ export async function runJob(ctx: RunContext, job: Job, lease: LeaseKeeper): Pro
 }
 
 async function finish(ctx: RunContext, job: Job, lease: LeaseKeeper, outcome: Outcome): Promise<void> {
-  if (!(await ctx.store.finishJob(job.id, lease.holder, outcome))) return ctx.log(`abandoned job ${job.id}: lease lost before commit`);
+  const commit = { holder: lease.holder, attempt: lease.attempt, outcome, fenced: lease.fenced };
+  if (!(await ctx.store.finishJob(job.id, commit))) return ctx.log(`abandoned job ${job.id}: lease lost before commit`);
   ctx.log(outcome.state === 'done' ? `done job ${job.id} checksum ${outcome.checksum}` : `failed job ${job.id}: ${outcome.error}`);
 }
 
 /** Produces the job's output at job.output and returns its checksum. */
 async function writeOutput(ctx: RunContext, job: Job, lease: LeaseKeeper | null): Promise<string> {
   const stop = { shouldStop: lease?.stopReason };
+  // PLANTED BUG no-fsync: neither the output nor its folder is fsynced; the page cache holds them until it flushes.
+  const fsync = !ctx.bugs.has('no-fsync');
   fs.mkdirSync(path.dirname(job.output), { recursive: true });
   if (ctx.bugs.has('non-atomic-write')) {
     // PLANTED BUG non-atomic-write: convert in place; a file already at the final path is taken as finished,
     // though a crashed attempt may have left it half written.
     if (fs.existsSync(job.output)) return digestImage(job.source, stop);
-    return convertFile(job.source, job.output, { fsync: true, ...stop });
+    return convertFile(job.source, job.output, { fsync, ...stop });
   }
   removeDeadTemps(job.output);
   const temp = `${job.output}.tmp-${process.pid}-${Date.now()}`;
-  const checksum = await convertFile(job.source, temp, { fsync: true, ...stop });
+  const checksum = await convertFile(job.source, temp, { fsync, ...stop });
   fs.renameSync(temp, job.output);
-  fsyncDir(path.dirname(job.output));
+  if (fsync) fsyncDir(path.dirname(job.output));
   return checksum;
 }
 

@@ -15,8 +15,11 @@ export function newHolder(id: string): string {
 /** Runs the job while a LeaseKeeper refreshes its lease every TTL/3. */
 export async function runLeased(ctx: RunContext, config: WorkerConfig, job: Job, holder: string,
   refresh: () => Promise<boolean>): Promise<void> {
-  // PLANTED BUG lease-not-refreshed: with it, the lease is never refreshed and expires mid-conversion.
-  const lease = new LeaseKeeper(refresh, job.id, holder, config.ttlMs, !config.bugs.has('lease-not-refreshed'));
+  const lease = new LeaseKeeper(refresh, {
+    jobId: job.id, holder, attempt: job.attempts, ttlMs: config.ttlMs,
+    refresh: !config.bugs.has('lease-not-refreshed'), // PLANTED BUG lease-not-refreshed when false: expires mid-conversion
+    fenced: !config.bugs.has('no-fencing'), // PLANTED BUG no-fencing when false: commits after losing the lease
+  });
   try {
     await runJob(ctx, job, lease);
   } finally {

@@ -61,14 +61,31 @@ export function refreshLease(db: Db, jobId: string, holder: string, ttlMs: numbe
 
 export type Outcome = { state: 'done'; checksum: string } | { state: 'failed'; error: string };
 
-/** In one transaction: drops the lease and records the outcome, only if `holder` still holds the lease. */
-export function finishJob(db: Db, jobId: string, holder: string, outcome: Outcome, now = Date.now()): boolean {
+/** One finish: its outcome, who commits it, and the attempt number this holder's take gave the job. */
+export interface Commit {
+  holder: string;
+  attempt: number;
+  outcome: Outcome;
+  /** false only under the planted bug no-fencing: commit whether or not `holder` still holds the lease. */
+  fenced: boolean;
+}
+
+/**
+ * In one transaction: drops the lease, records the outcome and appends a `commits` row, only if `c.holder` still
+ * holds the lease (then no take happened since its own, and the job's attempts count is still `c.attempt`).
+ */
+export function finishJob(db: Db, jobId: string, c: Commit, now = Date.now()): boolean {
   return db.transaction((): boolean => {
-    const dropped = db.prepare('DELETE FROM leases WHERE job_id = ? AND worker = ?').run(jobId, holder).changes === 1;
+    // PLANTED BUG no-fencing (fenced false): drops whoever's lease it finds, even none, and commits anyway.
+    const dropped = c.fenced
+      ? db.prepare('DELETE FROM leases WHERE job_id = ? AND worker = ?').run(jobId, c.holder).changes === 1
+      : (db.prepare('DELETE FROM leases WHERE job_id = ?').run(jobId), true);
     if (!dropped) return false;
-    const checksum = outcome.state === 'done' ? outcome.checksum : null;
-    const error = outcome.state === 'failed' ? outcome.error : null;
-    db.prepare('UPDATE jobs SET state = ?, checksum = ?, error = ?, updated_at = ? WHERE id = ?').run(outcome.state, checksum, error, now, jobId);
+    const checksum = c.outcome.state === 'done' ? c.outcome.checksum : null;
+    const error = c.outcome.state === 'failed' ? c.outcome.error : null;
+    db.prepare('UPDATE jobs SET state = ?, checksum = ?, error = ?, updated_at = ? WHERE id = ?').run(c.outcome.state, checksum, error, now, jobId);
+    db.prepare(`INSERT INTO commits (job_id, holder, attempt, current_attempt, state, at)
+      SELECT id, ?, ?, attempts, state, ? FROM jobs WHERE id = ?`).run(c.holder, c.attempt, now, jobId);
     return true;
   }).immediate();
 }

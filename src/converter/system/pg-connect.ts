@@ -28,10 +28,22 @@ CREATE TABLE IF NOT EXISTS leases (
   job_id TEXT PRIMARY KEY REFERENCES jobs (id),
   worker TEXT NOT NULL,
   expires_at BIGINT NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS commits (
+  job_id TEXT NOT NULL REFERENCES jobs (id),
+  holder TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  current_attempt INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS commits_by_job ON commits (job_id);`;
 
-export function newPool(url: string, log: (line: string) => void): Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 3000, query_timeout: 15_000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+/** A pool of up to 4 connections; fsync=false (planted bug no-fsync) sets synchronous_commit=off on each. */
+export function newPool(url: string, log: (line: string) => void, fsync = true): Pool {
+  // PLANTED BUG no-fsync: a COMMIT returns before its WAL record is flushed (the server's own fsync comes later).
+  const options = fsync ? undefined : '-c synchronous_commit=off';
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 3000, query_timeout: 15_000, idleTimeoutMillis: 10_000, allowExitOnIdle: true, options });
   // An idle connection dropped by a server that died: not fatal, the next query opens a new one (or fails).
   pool.on('error', (err) => log(`postgres connection lost: ${err.message}`));
   return pool;

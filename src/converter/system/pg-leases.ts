@@ -2,8 +2,8 @@
 // the lease row, so a take and a finish on one job serialize (and never deadlock).
 import { tx, type Client, type Pool } from './pg-connect.js';
 import type { Job } from './jobs.js';
-import type { Outcome, TakeOptions } from './leases.js';
-import type { Snapshot } from './store.js';
+import type { Commit, TakeOptions } from './leases.js';
+import { COMMITS, type CommitRow, type Snapshot } from './store.js';
 
 const TAKE_LOCK = 0x74616b65; // advisory lock id ("take"): takers of the lease-table path go one at a time
 
@@ -47,15 +47,21 @@ export async function refreshLease(pool: Pool, jobId: string, holder: string, tt
   return r.rowCount === 1;
 }
 
-/** Drops the lease and records the outcome in one transaction, only if `holder` still holds the lease. */
-export async function finishJob(pool: Pool, jobId: string, holder: string, outcome: Outcome, now = Date.now()): Promise<boolean> {
+/** Drops the lease, records the outcome and the commit in one transaction, only if the committer still holds the lease. */
+export async function finishJob(pool: Pool, jobId: string, commit: Commit, now = Date.now()): Promise<boolean> {
   return tx(pool, async (c) => {
     await c.query('SELECT id FROM jobs WHERE id = $1 FOR UPDATE', [jobId]);
-    const dropped = await c.query('DELETE FROM leases WHERE job_id = $1 AND worker = $2', [jobId, holder]);
+    // PLANTED BUG no-fencing (fenced false): drops whoever's lease it finds, even none, and commits anyway.
+    const dropped = commit.fenced
+      ? await c.query('DELETE FROM leases WHERE job_id = $1 AND worker = $2', [jobId, commit.holder])
+      : (await c.query('DELETE FROM leases WHERE job_id = $1', [jobId]), { rowCount: 1 });
     if (dropped.rowCount !== 1) return false;
+    const { outcome } = commit;
     const checksum = outcome.state === 'done' ? outcome.checksum : null;
     const error = outcome.state === 'failed' ? outcome.error : null;
     await c.query('UPDATE jobs SET state = $1, checksum = $2, error = $3, updated_at = $4 WHERE id = $5', [outcome.state, checksum, error, now, jobId]);
+    await c.query(`INSERT INTO commits (job_id, holder, attempt, current_attempt, state, at)
+      SELECT id, $1, $2, attempts, state, $3 FROM jobs WHERE id = $4`, [commit.holder, commit.attempt, now, jobId]);
     return true;
   });
 }
@@ -68,5 +74,8 @@ export async function snapshot(pool: Pool): Promise<Snapshot> {
       WHERE j.state = 'running' AND l.job_id IS NULL ORDER BY j.created_at`)).rows,
     stray: (await c.query<Snapshot['stray'][number]>(`SELECT l.job_id, l.worker, j.state FROM leases l LEFT JOIN jobs j ON j.id = l.job_id
       WHERE j.state IS NULL OR j.state != 'running'`)).rows,
+    stale: (await c.query<CommitRow>(`${COMMITS} WHERE c.attempt != c.current_attempt ORDER BY c.at`)).rows,
+    repeated: (await c.query<CommitRow>(`${COMMITS} WHERE c.job_id IN (SELECT job_id FROM commits GROUP BY job_id HAVING COUNT(*) > 1)
+      ORDER BY c.job_id, c.at`)).rows,
   }), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
 }

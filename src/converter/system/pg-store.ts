@@ -6,7 +6,7 @@ import type { Store, StoreOptions } from './store.js';
 
 export async function openPgStore(url: string, options: StoreOptions): Promise<Store> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const pool = newPool(url, log);
+  const pool = newPool(url, log, options.fsync !== false);
   if (options.mustExist) await pool.query('SELECT 1 FROM jobs LIMIT 1'); // fails clearly when there is no jobs table
   else await prepare(pool, url, options.waitForServer === true, log);
   return {
@@ -20,7 +20,7 @@ export async function openPgStore(url: string, options: StoreOptions): Promise<S
     takeJob: (o) => leases.takeJob(pool, o),
     claimJob: (id, o) => leases.claimJob(pool, id, o),
     refreshLease: (jobId, holder, ttlMs) => leases.refreshLease(pool, jobId, holder, ttlMs),
-    finishJob: (jobId, holder, outcome) => leases.finishJob(pool, jobId, holder, outcome),
+    finishJob: (jobId, commit) => leases.finishJob(pool, jobId, commit),
     unfinishedIds: () => jobs.unfinishedIds(pool),
     snapshot: () => leases.snapshot(pool),
   };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { flags, requireString } from '../cli/args.js';
 import { digestRawFile } from '../convert/file.js';
 import type { Job } from './jobs.js';
-import { openStore, type Store } from './store.js';
+import { openStore, type CommitRow, type Store } from './store.js';
 
 /** verify --db PATH|URL --data DIR */
 export async function verifyCommand(argv: string[]): Promise<void> {
@@ -30,7 +30,7 @@ export async function verifyCommand(argv: string[]): Promise<void> {
   for (const line of lines) console.log(line);
 }
 
-/** Reads one consistent snapshot of the store, then checks the files of done jobs. */
+/** Reads one consistent snapshot of the store, then checks the files of done jobs; then who committed what. */
 export async function violations(store: Store): Promise<string[]> {
   const snapshot = await store.snapshot();
   const out: string[] = [];
@@ -40,7 +40,21 @@ export async function violations(store: Store): Promise<string[]> {
   }
   for (const job of snapshot.unleased) out.push(`job ${job.id} (key ${job.idempotency_key}) is running but has no lease`);
   for (const l of snapshot.stray) out.push(`lease on job ${l.job_id} held by ${l.worker}, but the job is ${l.state ?? 'missing'}`);
+  for (const c of snapshot.stale) {
+    out.push(`job ${c.job_id} (key ${c.idempotency_key}) was committed by attempt ${c.attempt} (${c.holder}) after attempt `
+      + `${c.current_attempt} had taken it over: a worker committed without holding the lease`);
+  }
+  for (const [id, commits] of byJob(snapshot.repeated)) {
+    const who = commits.map((c) => `attempt ${c.attempt} (${c.holder})`).join(', ');
+    out.push(`job ${id} (key ${commits[0].idempotency_key}) was committed ${commits.length} times: ${who}`);
+  }
   return out;
+}
+
+function byJob(rows: CommitRow[]): Map<string, CommitRow[]> {
+  const jobs = new Map<string, CommitRow[]>();
+  for (const r of rows) jobs.set(r.job_id, [...(jobs.get(r.job_id) ?? []), r]);
+  return jobs;
 }
 
 function outputProblem(job: Job): string | null {

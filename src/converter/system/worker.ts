@@ -31,7 +31,8 @@ export async function workerCommand(argv: string[]): Promise<void> {
     bugs: parseBugs(values.bug as string[] | undefined),
   };
   const log = (line: string) => console.log(`worker ${config.id}: ${line}`);
-  const store = await openStore(db, { busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS, waitForServer: true, log });
+  const fsync = !config.bugs.has('no-fsync'); // PLANTED BUG no-fsync when false
+  const store = await openStore(db, { busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS, waitForServer: true, log, fsync });
   const queue = typeof values.redis === 'string' ? new Queue(connectRedis(values.redis, log)) : null;
   console.log(`worker ${config.id} ready (pid ${process.pid}, lease ttl ${config.ttlMs} ms, ${queue ? 'redis queue' : 'lease table'})`);
   const ctx: RunContext = { store, bugs: config.bugs, log };
