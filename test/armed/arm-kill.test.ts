@@ -114,3 +114,17 @@ test('every process of a group is covered: a child that fsyncs fires, and the gr
     target.stop();
   }
 });
+
+test('arming a pid that does not exist fails with strace\'s reason, and nothing is killed', async () => {
+  const armed = await armKill({ pids: [2 ** 22 + 7], boundMs: 2000 });
+  const ready = await armed.ready;
+  assert.equal(ready.ok, false);
+  assert.match(!ready.ok ? ready.message : '', /cannot attach to pid 4194311: No such process/);
+  const outcome = await armed.outcome;
+  assert.ok(!outcome.fired && outcome.reason === 'failed');
+});
+
+test('plain writes without paths are refused, with what to do instead', async () => {
+  await assert.rejects(armKill({ pids: [process.pid], syscalls: ['write', 'fsync'], boundMs: 100 }),
+    /armKill: write without paths would fire on the first log line or socket write/);
+});
