@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSchedule, startNemesis } from '../src/chaos/index.js';
+import { buildSchedule, startNemesis, type NemesisOptions, type PlannedFault } from '../src/chaos/index.js';
 import { Supervisor, type InstancePlan } from '../src/supervisor/index.js';
 import { OrphanReaper } from '../src/process/index.js';
 import { openStore, RunRecorder, type RunEvent } from '../src/store/index.js';
@@ -23,15 +23,25 @@ async function withSupervisor<T>(plans: InstancePlan[], body: (s: Supervisor, r:
   const events: RunEvent[] = [];
   recorder.onEvent((event) => events.push(event));
   const t0 = performance.now();
-  const supervisor = new Supervisor(plans, recorder, { logsDir: path.join(dir, 'logs'), t0, reaper: new OrphanReaper() });
+  const reaper = new OrphanReaper();
+  const supervisor = new Supervisor(plans, recorder, { logsDir: path.join(dir, 'logs'), t0, reaper });
   try {
     await supervisor.startAll();
     return await body(supervisor, recorder, events, t0);
   } finally {
     await supervisor.stopAll();
+    reaper.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Plain kills only: no volumes, nothing armed. */
+function nemesisOptions(schedule: PlannedFault[], supervisor: Supervisor, recorder: RunRecorder, t0: number): NemesisOptions {
+  return {
+    schedule, t0, victims: supervisor, record: (event) => recorder.record(event), now: () => performance.now() - t0,
+    volumeOf: () => undefined, armKill: async () => ({ fired: false, reason: 'not armed in this benchmark' }), armBoundMs: 0,
+  };
 }
 
 /** crashtest: N kills on a schedule; kill → spawned (running) and fired − scheduled. */
@@ -41,7 +51,7 @@ async function crashtestRespawn(kills: number, intervalMs: number): Promise<{ re
     const start = Math.ceil(performance.now() - t0);
     const schedule = buildSchedule({ seed: 1, targets: plans.map((p) => p.instance), intervalMs, jitterMs: 0, startAfterMs: 0, quietStartMs: intervalMs * (kills + 1) })
       .map((f) => ({ ...f, atMs: f.atMs + start }));
-    startNemesis({ schedule, target: supervisor, recorder, t0, signal: 'SIGKILL' });
+    startNemesis(nemesisOptions(schedule, supervisor, recorder, t0));
     await new Promise((resolve) => setTimeout(resolve, intervalMs * (kills + 2)));
     const respawn: number[] = [];
     const timing: number[] = [];
@@ -99,12 +109,12 @@ async function idleOverhead(seconds: number): Promise<{ cpuPercent: number; rssM
     const stopUsage = sampleUsage(supervisor, recorder, t0);
     const schedule = buildSchedule({ seed: 2, targets: plans.map((p) => p.instance), intervalMs: 10_000, jitterMs: 0, startAfterMs: 0, quietStartMs: seconds * 1000 })
       .map((f) => ({ ...f, atMs: f.atMs + (performance.now() - t0) }));
-    const nemesis = startNemesis({ schedule, target: supervisor, recorder, t0, signal: 'SIGKILL' });
+    const nemesis = startNemesis(nemesisOptions(schedule, supervisor, recorder, t0));
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const cpu = process.cpuUsage(cpuBefore);
-    nemesis.stop();
+    await nemesis.stop();
     stopUsage();
     return { cpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100, rssMiB: process.memoryUsage().rss / 2 ** 20 };
   });

@@ -1,4 +1,7 @@
-// When to hurt what: a seeded schedule of kills and the nemesis that fires it.
-export { buildSchedule, type PlannedFault, type ScheduleOptions } from './schedule.js';
-export { startNemesis, type Nemesis, type FaultTarget } from './nemesis.js';
+// When to hurt what, and how: a seeded schedule of faults (kill, armed kill, pause, power loss), the
+// nemesis that plays it and its triggers, and the injectors that carry each fault out.
+export { buildSchedule, type PlannedFault, type ScheduleOptions, type FaultSpec, type WeightedFault } from './schedule.js';
+export { startNemesis, type Nemesis, type NemesisOptions, type Trigger } from './nemesis.js';
+export { inject, type ArmKill, type ArmOutcome, type FaultOrder, type InjectContext } from './inject.js';
+export type { Victims, PoweredVolume } from './victims.js';
 export { seededRandom, newSeed, type Random } from './random.js';

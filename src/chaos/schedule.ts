@@ -1,39 +1,104 @@
 // The fault schedule is data: a pure function of its inputs, so the same seed gives the same list.
-import { seededRandom } from './random.js';
+// Targets rotate over components in a seeded order, so even a short run hurts every component.
+import { componentOfInstance } from '../common/index.js';
+import { seededRandom, type Random } from './random.js';
 
-/** One planned fault: at `atMs` after the run starts, kill `target`. */
+/** What one fault does; `kill` at `now` is a plain SIGKILL, at `persistence` it is armed (see armed/). */
+export type FaultSpec =
+  | { kind: 'kill'; at: 'now' | 'persistence' }
+  | { kind: 'pause'; durationMs: number }
+  | { kind: 'power-loss' };
+
+/** A fault kind in the mix, with its relative weight. */
+export interface WeightedFault {
+  fault: FaultSpec;
+  weight: number;
+}
+
+/** One planned fault: at `atMs` after the run starts, hurt `target`; `why` says how the target was chosen. */
 export interface PlannedFault {
   seq: number;
   atMs: number;
   target: string;
-  fault: 'kill';
+  fault: FaultSpec;
+  why: string;
 }
 
 export interface ScheduleOptions {
   seed: number;
-  /** instance names that may be killed */
+  /** instance names that may be hurt */
   targets: readonly string[];
-  /** time between kills, ms */
+  /** instances on a volume, the only ones a power loss can hit (default none) */
+  volumeTargets?: readonly string[];
+  /** the fault mix (default: plain kills only) */
+  faults?: readonly WeightedFault[];
+  /** 'rotation' (default): components take turns in a seeded order; 'random': any target each time */
+  choose?: 'rotation' | 'random';
+  /** time between faults, ms */
   intervalMs: number;
-  /** each kill moves by a random offset in [-jitterMs, +jitterMs] */
+  /** each fault moves by a random offset in [-jitterMs, +jitterMs] */
   jitterMs: number;
-  /** no kill before this, ms; the first is at startAfterMs + intervalMs */
+  /** no fault before this, ms; the first is at startAfterMs + intervalMs */
   startAfterMs: number;
-  /** kills stop here: the quiet period starts, ms */
+  /** faults stop here: the quiet period starts, ms */
   quietStartMs: number;
 }
 
-/** Builds the list of kills: one every interval (± jitter) until the quiet period, each at a random target. */
+const PLAIN_KILL: WeightedFault[] = [{ fault: { kind: 'kill', at: 'now' }, weight: 1 }];
+
+/** Builds the list of faults: one every interval (± jitter) until the quiet period. */
 export function buildSchedule(options: ScheduleOptions): PlannedFault[] {
   const { targets, intervalMs, jitterMs, startAfterMs, quietStartMs } = options;
   if (targets.length === 0 || intervalMs <= 0) return [];
   const random = seededRandom(options.seed);
+  const mix = (options.faults?.length ? options.faults : PLAIN_KILL).filter((f) => f.fault.kind !== 'power-loss' || options.volumeTargets?.length);
+  const pickTarget = options.choose === 'random' ? randomTargets(targets, random) : rotation(targets, random);
   const faults: PlannedFault[] = [];
   for (let k = 1; startAfterMs + k * intervalMs < quietStartMs; k++) {
     const offset = jitterMs > 0 ? random.int(-jitterMs, jitterMs) : 0;
-    const target = targets[random.int(0, targets.length - 1)];
+    const fault = pickWeighted(mix, random);
+    const { target, why } = fault.kind === 'power-loss'
+      ? { target: options.volumeTargets![random.int(0, options.volumeTargets!.length - 1)], why: 'power loss: an instance on a volume' }
+      : pickTarget();
     const atMs = Math.max(startAfterMs, startAfterMs + k * intervalMs + offset);
-    if (atMs < quietStartMs) faults.push({ seq: faults.length + 1, atMs, target, fault: 'kill' });
+    if (atMs < quietStartMs) faults.push({ seq: faults.length + 1, atMs, target, fault, why });
   }
   return faults;
+}
+
+function pickWeighted(mix: readonly WeightedFault[], random: Random): FaultSpec {
+  const total = mix.reduce((sum, f) => sum + f.weight, 0);
+  let point = random.float() * total;
+  for (const entry of mix) {
+    point -= entry.weight;
+    if (point < 0) return entry.fault;
+  }
+  return mix[mix.length - 1].fault;
+}
+
+function randomTargets(targets: readonly string[], random: Random): () => { target: string; why: string } {
+  return () => ({ target: targets[random.int(0, targets.length - 1)], why: `random: 1 of ${targets.length} targets` });
+}
+
+// Components in a seeded order, one after the other, round after round; an instance of the component at random.
+function rotation(targets: readonly string[], random: Random): () => { target: string; why: string } {
+  const byComponent = new Map<string, string[]>();
+  for (const t of targets) byComponent.set(componentOfInstance(t), [...(byComponent.get(componentOfInstance(t)) ?? []), t]);
+  const order = shuffle([...byComponent.keys()], random);
+  let turn = 0;
+  return () => {
+    const component = order[turn % order.length];
+    const instances = byComponent.get(component)!;
+    const why = `rotation: component ${(turn % order.length) + 1} of ${order.length} (${order.join(', ')}), round ${Math.floor(turn / order.length) + 1}`;
+    turn += 1;
+    return { target: instances[random.int(0, instances.length - 1)], why };
+  };
+}
+
+function shuffle<T>(items: T[], random: Random): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }

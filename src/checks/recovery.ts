@@ -44,7 +44,9 @@ function classify(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | 
 }
 
 // Judges one fault: recovery time (max of time to ready and, with a probe, time to progress) vs withinMs.
-function judgeFault(f: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs, nextKillMs: RunMs | null): FaultRecovery {
+function judgeFault(fault: FaultRecord & { firedMs: RunMs }, samples: ProbeSample[] | null, withinMs: number, endMs: RunMs, nextKillMs: RunMs | null): FaultRecovery {
+  // A pause ends when crashtest continues the group: recovery is timed from then, not from the SIGSTOP.
+  const f = fault.kind === 'pause' && fault.healedMs !== null ? { ...fault, firedMs: fault.healedMs } : fault;
   const readyDelay = f.readyMs === null ? null : f.readyMs - f.firedMs;
   const progressMs = samples !== null && f.readyMs !== null ? firstProgressMs(samples, f.firedMs, f.readyMs) : null;
   let recoveryMs: number | null = readyDelay;

@@ -35,6 +35,14 @@ const fault = z.strictObject({
   restartedMs: num('when the replacement was running').nullable(), readyMs: num('when the replacement was ready again').nullable(),
   delayMs: num('firedMs - scheduledMs').nullable(), restartMs: num('restartedMs - firedMs').nullable(),
   recoveryMs: num('fired to recovered (ready, and progressing with a recovery probe)').nullable(),
+  why: str('how the target was chosen: rotation, random, or the trigger that fired it').nullable(),
+  armed: z.strictObject({
+    armedMs: num('when the target was armed'), syscall: str('the persistence syscall it died at').nullable(),
+    path: str('the file that syscall was about').nullable(), tid: z.int().nullable().describe('the thread that made the call'),
+    fellBack: str('why it fell back to a plain kill (no persistence call in time)').nullable(),
+  }).nullable().describe('an armed kill: where it landed'),
+  healedMs: num('pause / power loss: when the group was continued or the volume mounted again').nullable(),
+  victims: z.array(z.string()).describe('power loss: every instance killed with the volume'),
 }).describe('one scheduled fault and what became of it');
 
 const instance = z.strictObject({

@@ -36,7 +36,7 @@ function makeFaults(rand: Rand, names: string[], kills: number, fromMs: number, 
     const instance = names[Math.floor(rand() * names.length)];
     const readyAfter = (i + 1) % 97 === 0 ? 6000 + rand() * 3000 : 40 + rand() * 1500;
     return {
-      seq: i + 1, scheduledMs, firedMs, instance, component: componentOfInstance(instance), kind: 'kill', pid: 10_000 + i, signal: 'SIGKILL',
+      seq: i + 1, scheduledMs, firedMs, instance, component: componentOfInstance(instance), kind: 'kill', pid: 10_000 + i, signal: 'SIGKILL', why: 'random', armed: null, healedMs: null, victims: [],
       skipped: null, restartedMs: firedMs + 3 + rand() * 5, readyMs: firedMs + readyAfter,
     };
   });

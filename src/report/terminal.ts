@@ -64,7 +64,9 @@ export function describeEvent(event: RunEvent, c: ChalkInstance, verbose = false
     case 'component.restarting':
       return `${c.cyan('restart')} ${event.instance} in ${Math.round(event.delayMs)} ms (${event.reason})`;
     case 'fault.injected':
-      return `${c.red('kill   ')} ${event.instance} (pid ${event.pid}) ${event.signal} · fault ${event.seq}, ${(event.t - event.scheduledMs).toFixed(1)} ms after schedule`;
+      return describeFault(event, c);
+    case 'fault.healed':
+      return `${c.green('healed ')} fault ${event.seq} on ${event.instance}: ${event.detail}`;
     case 'fault.skipped':
       return `${c.yellow('skip   ')} fault ${event.seq} on ${event.instance}: ${event.reason}`;
     case 'run.phase':
@@ -76,4 +78,18 @@ export function describeEvent(event: RunEvent, c: ChalkInstance, verbose = false
     default:
       return undefined;
   }
+}
+
+// One line per fault, saying what it did and, for an armed kill, where it landed.
+function describeFault(event: Extract<RunEvent, { type: 'fault.injected' }>, c: ChalkInstance): string {
+  const why = event.trigger ? ` · triggered by ${event.trigger}` : '';
+  if (event.kind === 'pause') return `${c.red('pause  ')} ${event.instance} (pid ${event.pid}) SIGSTOP · fault ${event.seq}${why}`;
+  if (event.kind === 'power-loss') {
+    return `${c.red('power  ')} lost under ${event.instance}: file system shut down unflushed, killed ${(event.victims ?? []).join(', ')} · fault ${event.seq}`;
+  }
+  const landing = event.armed
+    ? event.armed.fellBack ? ` · armed ${((event.t - event.armed.armedMs) / 1000).toFixed(1)} s, fell back: ${event.armed.fellBack}`
+      : ` · at ${event.armed.syscall}(${event.armed.path ?? '?'}) ${Math.round(event.t - event.armed.armedMs)} ms after arming`
+    : `, ${(event.t - event.scheduledMs).toFixed(1)} ms after schedule`;
+  return `${c.red('kill   ')} ${event.instance} (pid ${event.pid}) ${event.signal} · fault ${event.seq}${landing}${why}`;
 }

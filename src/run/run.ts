@@ -1,17 +1,20 @@
 // The litmus test, in order (each step is one call into a folder):
 //   1. load      read and validate the scenario; nothing starts if it is wrong (exit 2)
 //   2. record    open the results database, mark runs whose crashtest died as aborted, create this run
-//   3. launch    run the setup commands, start every component in its own process group and wait until each is ready (exit 3)
-//   4. chaos     drive the workload, sample probes, SIGKILL on the seeded schedule until the quiet period
-//   5. heal      the quiet period: no more kills, the workload drains, then converging: the system must fix itself
-//   6. stop      final probe readings, then kill every group we started and confirm none is left
+//   3. launch    mount volumes, check armed kills can work, run the setup commands, start every component in
+//                its own process group and wait until each is ready (exit 3)
+//   4. chaos     drive the workload, sample probes, fire the seeded faults (kill, armed kill, pause, power loss)
+//                and the triggers until the quiet period
+//   5. heal      chaos stops (paused groups continue, armed kills disarm), the workload drains, then
+//                converging: the system must fix itself
+//   6. stop      final probe readings, then kill every group we started, confirm none is left, unmount volumes
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
-import { loadScenario, matchTargets, resolveScenario } from '../scenario/index.js';
+import { loadScenario, resolveScenario } from '../scenario/index.js';
 import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
-import { buildSchedule, startNemesis, type Nemesis } from '../chaos/index.js';
+import type { Nemesis } from '../chaos/index.js';
 import { CrashtestError, ExitCode } from '../errors.js';
 import { buildContext, planInstances } from './plan.js';
 import { createRun } from './record.js';
@@ -22,7 +25,10 @@ import { startLoad, type Load } from './traffic.js';
 import type { LoadedScenario } from '../scenario/index.js';
 import { writeReports, type ReportPaths } from '../report/index.js';
 import type Database from 'better-sqlite3';
-import { componentOfInstance, sleepUntil } from '../common/index.js';
+import { sleepUntil } from '../common/index.js';
+import { startChaos } from './chaos.js';
+import { prepareArmedKills } from './armed.js';
+import { mountVolumes, type RunVolumes } from './volumes.js';
 
 export interface RunOptions extends Overrides {
   file: string;
@@ -62,13 +68,17 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const now = (): number => performance.now() - t0;
   options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });
   recorder.record({ type: 'run.started', t: 0, runId: recorder.runId, seed: settings.seed, chaos: settings.chaos });
-  const supervisor = new Supervisor(plans, recorder, { logsDir: `${outDir}/logs`, t0, reaper: new OrphanReaper() });
+  const reaper = new OrphanReaper();
+  const supervisor = new Supervisor(plans, recorder, { logsDir: `${outDir}/logs`, t0, reaper });
   const stopUsage = sampleUsage(supervisor, recorder, t0);
+  let volumes: RunVolumes | undefined;
   let nemesis: Nemesis | undefined;
   let load: Load | undefined;
   let failure: CrashtestError | undefined;
   try {
     recorder.record({ type: 'run.phase', t: now(), phase: 'starting' });
+    volumes = await mountVolumes(resolved, { runId: recorder.runId, reaper });
+    const armKill = settings.chaos ? prepareArmedKills(loaded.scenario.chaos, reaper) : undefined;
     await runSetup(loaded, resolved, recorder, now);
     await supervisor.startAll();
     const loadStartMs = Math.ceil(now());
@@ -76,8 +86,9 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     recorder.record({ type: 'run.window', t: now(), chaosStartMs: loadStartMs + settings.startAfterMs, quietStartMs });
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
     load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
-    nemesis = settings.chaos ? startChaos(loaded, settings, supervisor, recorder, t0, loadStartMs) : undefined;
+    if (armKill) nemesis = startChaos({ loaded, settings, supervisor, recorder, volumes, armKill, t0, loadStartMs });
     await sleepUntil(t0 + quietStartMs, options.signal);
+    await nemesis?.stop();
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
     await load.stopWorkload();
     recorder.record({ type: 'run.phase', t: now(), phase: 'converging' });
@@ -87,10 +98,12 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     failure = asCrashtestError(error, options.signal);
   } finally {
-    nemesis?.stop();
+    await nemesis?.stop();
     await load?.stop();
     stopUsage();
     await supervisor.stopAll();
+    await volumes?.release();
+    reaper.close();
   }
   const aborted = options.signal?.aborted === true;
   if (failure || aborted) {
@@ -109,21 +122,6 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   recorder.record({ type: 'run.finished', t: now(), status: exitCode === 0 ? 'passed' : 'failed', exitCode });
   const reports = await report(db, recorder);
   return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, ...reports };
-}
-
-// The schedule is built in whole milliseconds from the load start (so a seed replays exactly), then shifted.
-function startChaos(loaded: LoadedScenario, settings: RunSettings, supervisor: Supervisor, recorder: RunRecorder, t0: number, loadStartMs: number): Nemesis {
-  const targets = matchInstances(loaded);
-  const schedule = buildSchedule({ seed: settings.seed, targets, intervalMs: settings.intervalMs, jitterMs: settings.jitterMs,
-    startAfterMs: settings.startAfterMs, quietStartMs: settings.durationMs - settings.quietMs })
-    .map((fault) => ({ ...fault, atMs: fault.atMs + loadStartMs }));
-  recorder.record({ type: 'chaos.planned', t: performance.now() - t0,
-    faults: schedule.map((f) => ({ seq: f.seq, atMs: f.atMs, instance: f.target, component: componentOfInstance(f.target), kind: f.fault, signal: 'SIGKILL' })) });
-  return startNemesis({ schedule, target: supervisor, recorder, t0, signal: 'SIGKILL' });
-}
-
-function matchInstances(loaded: LoadedScenario): string[] {
-  return matchTargets(loaded.scenario.components, loaded.scenario.chaos?.targets);
 }
 
 // Every run ends with its reports (HTML, JSON, JUnit), built from the database alone; a failure to

@@ -13,7 +13,7 @@ export interface RunValues {
 
 /** One instance of a component, its strings filled with its own `self`. */
 export interface ResolvedInstance {
-  /** the component's spec with command, cwd, env, args and ready filled in */
+  /** the component's spec with command, cwd, env, args, ready and volumes filled in */
   spec: ComponentSpec;
   /** "<name>.<replica>" */
   instance: string;
@@ -59,7 +59,7 @@ export function fillScenario(scenario: Scenario, values: RunValues): { filled: F
       const port = values.ports.get(instance);
       const context = { ...shared, self: { port, replica, instance, name: spec.name } };
       const at: PathSegment[] = ['components', index];
-      const strings = fill({ command: spec.command, cwd: spec.cwd, env: spec.env, args: spec.args, ready: spec.ready }, at, context, plain);
+      const strings = fill({ command: spec.command, cwd: spec.cwd, env: spec.env, args: spec.args, ready: spec.ready, volumes: spec.volumes }, at, context, plain);
       problems.push(...readinessProblems(strings.ready, at));
       const cwd = path.resolve(values.context.scenario.dir, strings.cwd ?? '.');
       return { spec: { ...spec, ...strings }, instance, replica, port, cwd };

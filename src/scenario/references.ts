@@ -1,5 +1,5 @@
-// Checks that need the whole scenario: unique names, chaos targets that match a component, invariant
-// probes that exist (${...} references are checked by filling them, see fill.ts).
+// Checks that need the whole scenario: unique names, chaos targets and triggers that match a component,
+// faults that have something to act on, invariant probes that exist (${...} references are checked by filling them, see fill.ts).
 import type { Scenario } from './schema.js';
 import { matchTargets } from './targets.js';
 import type { PathSegment } from './locate.js';
@@ -23,6 +23,7 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       problems.push({ path: ['chaos', 'targets', index], message: `"${target}" matches no component (components: ${names})` });
     }
   });
+  problems.push(...chaosProblems(scenario));
   for (const [kind, spec] of Object.entries(scenario.invariants ?? {})) {
     const probe = (spec as { probe?: string } | undefined)?.probe;
     if (probe !== undefined && !Object.hasOwn(scenario.probes, probe)) {
@@ -30,5 +31,35 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       problems.push({ path: ['invariants', kind, 'probe'], message: `no probe named "${probe}" (${known.length ? `probes: ${known.join(', ')}` : 'add it under "probes:"'})` });
     }
   }
+  return problems;
+}
+
+// A fault kind that could never fire is an error, not a silent skip.
+function chaosProblems(scenario: Scenario): ReferenceProblem[] {
+  const chaos = scenario.chaos;
+  if (!chaos) return [];
+  const problems: ReferenceProblem[] = [];
+  const names = scenario.components.map((c) => c.name).join(', ');
+  const onVolumes = scenario.components.filter((c) => c.volumes.length > 0 && c.killable);
+  (chaos.faults ?? []).forEach((fault, index) => {
+    const at = ['chaos', 'faults', index];
+    if (fault.kind === 'power-loss' && onVolumes.length === 0) {
+      problems.push({ path: [...at, 'kind'], message: 'power-loss needs a killable component with volumes: (e.g. volumes: [{ path: "${run.dir}/data" }])' });
+    }
+    if (fault.kind !== 'kill' && fault.at !== undefined) problems.push({ path: [...at, 'at'], message: `"at" applies to kill only, not to ${fault.kind}` });
+    if (fault.kind !== 'pause' && fault.duration !== undefined) problems.push({ path: [...at, 'duration'], message: `"duration" applies to pause only, not to ${fault.kind}` });
+  });
+  chaos.triggers.forEach((trigger, index) => {
+    if (matchTargets(scenario.components, [trigger.component]).length === 0) {
+      problems.push({ path: ['chaos', 'triggers', index, 'component'], message: `"${trigger.component}" matches no killable component (components: ${names})` });
+    }
+    if (trigger.log !== undefined) {
+      try {
+        new RegExp(trigger.log);
+      } catch (error) {
+        problems.push({ path: ['chaos', 'triggers', index, 'log'], message: `not a valid regular expression: ${(error as Error).message}` });
+      }
+    }
+  });
   return problems;
 }

@@ -41,6 +41,19 @@ const restart = z.strictObject({
   min_uptime: duration.default(1_000).describe('an exit of its own sooner than this after start counts toward a crash loop (default 1s)'),
 });
 
+/** A size: "512M", "1G", "64K" or a number of bytes. */
+const size = z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*[KMG]i?B?$/i, 'expected a size like "64M" or "1G"')])
+  .transform((value) => {
+    if (typeof value === 'number') return value;
+    const match = /^(\d+(?:\.\d+)?)\s*([KMG])/i.exec(value)!;
+    return Math.round(Number(match[1]) * 1024 ** ('KMG'.indexOf(match[2].toUpperCase()) + 1));
+  });
+
+const volume = z.strictObject({
+  path: z.string().describe('where the volume is mounted (e.g. "${run.dir}/data"); components naming the same path share it'),
+  size: size.default(256 * 1024 * 1024).describe('size of the ext4 file system (default 256M, at least 4M)'),
+});
+
 const component = z.strictObject({
   name: name.describe('component name; instances are named <name>.<replica>'),
   preset: z.enum(['postgres', 'redis']).optional()
@@ -59,7 +72,28 @@ const component = z.strictObject({
   restart: restart.prefault({}).describe('restart policy'),
   killable: z.boolean().default(true).describe('may chaos kill it (default true)'),
   tags: z.array(z.string()).default([]).describe('labels chaos targets can select with "tag:<name>"'),
+  volumes: z.array(volume).default([]).describe('ext4 file systems on loop devices mounted before setup, for power-loss faults (root)'),
 }).refine((c) => c.command !== undefined || c.preset !== undefined, { message: 'required key is missing (expected a command string or a list of strings, or a preset)', path: ['command'] });
+
+/** The persistence syscalls an armed kill can wait for: each acts on files only (plain write/writev also hit pipes and sockets). */
+export const PERSISTENCE_SYSCALLS = ['fsync', 'fdatasync', 'sync_file_range', 'rename', 'renameat', 'renameat2', 'pwrite64', 'pwritev', 'pwritev2'] as const;
+
+const faultEntry = z.strictObject({
+  kind: z.enum(['kill', 'pause', 'power-loss'])
+    .describe('kill: SIGKILL of the process group · pause: SIGSTOP, then SIGCONT after duration · power-loss: the volume loses what was not fsynced'),
+  weight: z.number().positive().default(1).describe('relative share of this kind in the schedule (default 1)'),
+  at: z.enum(['now', 'persistence']).optional().describe('kill only: now, or at the next persistence syscall (default chaos.at)'),
+  duration: duration.optional().describe('pause only: how long the group stays stopped (default 7s)'),
+});
+
+const trigger = z.strictObject({
+  component: z.string().describe('the component whose instance is hurt'),
+  log: z.string().optional().describe('fire when a line of the component\'s output matches this regular expression'),
+  op: z.boolean().optional().describe('fire while a workload operation is in flight (just after it starts)'),
+  fault: z.enum(['kill', 'pause']).default('kill').describe('what to do (default kill, at once)'),
+  max: z.number().int().min(1).default(1).describe('most times this trigger fires in a run (default 1)'),
+  duration: duration.optional().describe('pause only: how long (default 7s)'),
+}).refine((t) => (t.log !== undefined ? 1 : 0) + (t.op ? 1 : 0) === 1, { message: 'expected exactly one of log or op: true' });
 
 const chaos = z.strictObject({
   interval: duration.default(10_000).describe('time between kills (default 10s)'),
@@ -69,6 +103,15 @@ const chaos = z.strictObject({
   start_after: duration.default(0).describe('no kill before this (default 0); the first kill is at start_after + interval'),
   quiet: duration.optional().describe('quiet period at the end with no kills (default a quarter of the duration)'),
   signal: z.enum(['SIGKILL']).default('SIGKILL').describe('the fault: SIGKILL to the whole process group'),
+  faults: z.array(faultEntry).min(1).optional().describe('the fault mix, one schedule from the seed (default: kill only)'),
+  at: z.enum(['now', 'persistence']).default('now')
+    .describe('now: kill at the scheduled moment · persistence: arm the target and kill it at its next persistence syscall (default now)'),
+  syscalls: z.array(z.enum(PERSISTENCE_SYSCALLS)).min(1).optional()
+    .describe('the syscalls an armed kill waits for (default all: fsync, fdatasync, sync_file_range, rename*, positioned writes pwrite*)'),
+  arm_timeout: duration.optional().describe('an armed target that makes no such call within this is killed plainly (default half the interval)'),
+  choose: z.enum(['rotation', 'random']).default('rotation')
+    .describe('rotation: components take turns in a seeded order, so a short run hurts each · random: any target each time'),
+  triggers: z.array(trigger).default([]).describe('faults fired by a log line or an operation in flight, besides the schedule'),
 });
 
 const retry = z.strictObject({
@@ -162,6 +205,8 @@ export type ComponentSpec = Scenario['components'][number];
 export type ReadinessSpec = NonNullable<ComponentSpec['ready']>;
 export type RestartSpec = ComponentSpec['restart'];
 export type ChaosSpec = NonNullable<Scenario['chaos']>;
+export type TriggerSpec = ChaosSpec['triggers'][number];
+export type VolumeSpec = ComponentSpec['volumes'][number];
 export type WorkloadSpec = NonNullable<Scenario['workload']>;
 export type ProbeSpec = Scenario['probes'][string];
 export type InvariantsSpec = NonNullable<Scenario['invariants']>;

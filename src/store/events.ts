@@ -27,7 +27,25 @@ export type RunEvent =
       uptimeMs: number;
     }
   | { type: 'component.restarting'; t: RunMs; instance: string; delayMs: number; reason: string }
-  | { type: 'fault.injected'; t: RunMs; seq: number; instance: string; pid: number; signal: string; scheduledMs: RunMs }
+  | {
+      type: 'fault.injected';
+      t: RunMs;
+      seq: number;
+      instance: string;
+      pid: number;
+      signal: string;
+      scheduledMs: RunMs;
+      /** kill (default), pause or power-loss */
+      kind?: string;
+      /** an armed kill: where it landed, or why it fell back to a plain kill */
+      armed?: ArmedLanding;
+      /** a power loss: every instance killed with the volume */
+      victims?: string[];
+      /** a fault fired by a trigger rather than the schedule: which one */
+      trigger?: string;
+    }
+  /** a paused group was continued, or a volume that lost power was mounted again */
+  | { type: 'fault.healed'; t: RunMs; seq: number; instance: string; detail: string }
   | { type: 'fault.skipped'; t: RunMs; seq: number; instance: string; reason: string; scheduledMs: RunMs }
   | { type: 'chaos.stopped'; t: RunMs; reason: string }
   | { type: 'op.invoked'; t: RunMs; seq: number; key: string }
@@ -78,9 +96,25 @@ export interface PlannedFaultRecord {
   atMs: RunMs;
   instance: string;
   component: string;
-  /** the fault's kind; 'kill' sends `signal` to the whole process group */
+  /** kill (`signal` to the whole process group), pause or power-loss */
   kind: string;
   signal: string;
+  /** kill: now, or armed for the next persistence syscall */
+  at?: 'now' | 'persistence';
+  /** pause: how long */
+  durationMs?: number;
+  /** how the target was chosen */
+  why?: string;
+}
+
+/** Where an armed kill landed: the syscall it interrupted, or why it fell back to a plain kill. */
+export interface ArmedLanding {
+  armedMs: RunMs;
+  syscall: string | null;
+  path: string | null;
+  tid: number | null;
+  /** null when it landed on a persistence syscall */
+  fellBack: string | null;
 }
 
 /** One CPU/RSS reading of one instance. */

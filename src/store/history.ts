@@ -1,6 +1,6 @@
 // One run as recorded: the History every checker and report reads, projected from the stored events
 // alone (project.ts), so a finished (or aborted) run can be re-checked later.
-import type { OpRecord, ProbeSample, RunEvent, RunMs, UsageSample } from './events.js';
+import type { ArmedLanding, OpRecord, ProbeSample, RunEvent, RunMs, UsageSample } from './events.js';
 import { projectHistory } from './project.js';
 
 /** Status of a run in the database. `aborted` = crashtest died before the run ended. */
@@ -61,6 +61,14 @@ export interface FaultRecord {
   restartedMs: RunMs | null;
   /** when the replacement passed its readiness check again */
   readyMs: RunMs | null;
+  /** how the target was chosen (rotation, random, a trigger) */
+  why: string | null;
+  /** an armed kill: where it landed */
+  armed: ArmedLanding | null;
+  /** pause / power loss: when the group was continued or the volume mounted again */
+  healedMs: RunMs | null;
+  /** power loss: every instance killed with the volume */
+  victims: string[];
 }
 
 /** An operation that was started and never completed (the run was interrupted while it was in flight). */

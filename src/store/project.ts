@@ -22,14 +22,24 @@ export function projectHistory(run: RunInfo, recorded: readonly RunEvent[]): His
       case 'run.finished': info = { ...info, status: event.status, exitCode: event.exitCode, endMs: event.t }; break;
       case 'chaos.planned':
         for (const f of event.faults) {
-          faults.set(f.seq, { seq: f.seq, scheduledMs: f.atMs, firedMs: null, instance: f.instance, component: f.component, kind: f.kind ?? 'kill',
-            pid: null, signal: f.signal, skipped: null, restartedMs: null, readyMs: null });
+          faults.set(f.seq, { ...unfired(f.seq, f.atMs, f.instance), component: f.component, kind: f.kind ?? 'kill', signal: f.signal, why: f.why ?? null });
         }
         break;
       case 'fault.injected': {
         const fault = faultFor(faults, event);
-        Object.assign(fault, { firedMs: event.t, pid: event.pid, signal: event.signal });
+        Object.assign(fault, { firedMs: event.t, pid: event.pid, signal: event.signal, kind: event.kind ?? fault.kind, armed: event.armed ?? null,
+          victims: event.victims ?? [], why: event.trigger ? `trigger: ${event.trigger}` : fault.why });
         open.set(event.instance, fault);
+        break;
+      }
+      case 'fault.healed': {
+        const fault = faults.get(event.seq);
+        if (fault) fault.healedMs = event.t;
+        // A paused group was never restarted: continued is as good as ready again.
+        if (fault?.kind === 'pause' && open.get(event.instance) === fault) {
+          Object.assign(fault, { restartedMs: event.t, readyMs: event.t });
+          open.delete(event.instance);
+        }
         break;
       }
       case 'fault.skipped': faultFor(faults, event).skipped = event.reason; break;
@@ -68,11 +78,14 @@ function inTimeOrder(events: readonly RunEvent[]): RunEvent[] {
 function faultFor(faults: Map<number, FaultRecord>, event: { seq: number; instance: string; scheduledMs: number }): FaultRecord {
   let fault = faults.get(event.seq);
   if (!fault) {
-    fault = { seq: event.seq, scheduledMs: event.scheduledMs, firedMs: null, instance: event.instance, component: componentOfInstance(event.instance),
-      kind: 'kill', pid: null, signal: 'SIGKILL', skipped: null, restartedMs: null, readyMs: null };
+    fault = { ...unfired(event.seq, event.scheduledMs, event.instance), component: componentOfInstance(event.instance), kind: 'kill', signal: 'SIGKILL', why: null };
     faults.set(event.seq, fault);
   }
   return fault;
+}
+
+function unfired(seq: number, scheduledMs: number, instance: string): Omit<FaultRecord, 'component' | 'kind' | 'signal' | 'why'> {
+  return { seq, scheduledMs, firedMs: null, instance, pid: null, skipped: null, restartedMs: null, readyMs: null, armed: null, healedMs: null, victims: [] };
 }
 
 /** Every generation of every instance, in spawn order; ready and exit apply to the instance's latest generation. */

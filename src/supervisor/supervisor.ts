@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
 import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
-import { killGroup, waitGroupGone, type OrphanReaper } from '../process/index.js';
+import { killGroup, waitGroupGone, type OrphanReaper, type ProcessIdentity } from '../process/index.js';
 import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
 import { decideRestart, type RestartRules } from './restart-policy.js';
 import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
@@ -26,6 +26,8 @@ export interface InstancePlan {
 
 interface Live {
   plan: InstancePlan;
+  /** a restart after a chaos kill waits for this (a volume being mounted again) */
+  hold?: Promise<void>;
   generation: number;
   launched?: Launched;
   spawnedAt: number;
@@ -83,12 +85,53 @@ export class Supervisor {
     return { fired: false, reason: result === 'refused' ? `pid ${identity.pid} now belongs to another process` : `${instance} already exited` };
   }
 
+  /** The running process group of an instance, marked so that its next exit counts as ours (cause chaos); undefined when not running. */
+  expectKill(instance: string): ProcessIdentity | undefined {
+    const live = this.live.get(instance);
+    if (!live?.launched || !live.running) return undefined;
+    live.pendingCause = 'chaos';
+    return live.launched.identity;
+  }
+
+  /** The running process group of an instance, or undefined. */
+  group(instance: string): ProcessIdentity | undefined {
+    const live = this.live.get(instance);
+    return live?.launched && live.running ? live.launched.identity : undefined;
+  }
+
+  /** Undoes expectKill when the fault did not happen after all. */
+  forgiveKill(instance: string): void {
+    const live = this.live.get(instance);
+    if (live?.pendingCause === 'chaos') live.pendingCause = undefined;
+  }
+
+  /** Restarts of these instances after their next chaos kill wait until `until` settles. */
+  holdRestarts(instances: readonly string[], until: Promise<unknown>): void {
+    const settled = until.then(() => undefined, () => undefined);
+    for (const instance of instances) {
+      const live = this.live.get(instance);
+      if (!live) continue;
+      live.hold = settled;
+      void settled.then(() => { if (live.hold === settled) live.hold = undefined; });
+    }
+  }
+
+  /** Calls `listener` with every output line of every instance (for log triggers); returns an unsubscribe function. */
+  onLine(listener: (instance: string, line: string) => void): () => void {
+    const subscriptions = [...this.live.values()].map((live) => {
+      const watcher = (line: string): void => listener(live.plan.instance, line);
+      live.watchers.add(watcher);
+      return () => live.watchers.delete(watcher);
+    });
+    return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+  }
+
   /** Instances running now, for resource sampling. */
   runningPids(): { instance: string; pid: number }[] {
     return [...this.live.values()].filter((l) => l.running && l.launched).map((l) => ({ instance: l.plan.instance, pid: l.launched!.identity.pid }));
   }
 
-  /** Kills every group we started and waits until none of their processes is left. */
+  /** Kills every group we started and waits until none of their processes is left (the caller then closes the keeper). */
   async stopAll(): Promise<void> {
     this.stopping = true;
     const lives = [...this.live.values()];
@@ -104,7 +147,6 @@ export class Supervisor {
     await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
     await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
     for (const live of lives) live.plan.cleanup?.();
-    this.options.reaper.close();
   }
 
   /** Spawns the next generation; `earlier` are events that happened before it, recorded after the spawn. */
@@ -163,7 +205,11 @@ export class Supervisor {
     live.crashStreak = decision.crashStreak;
     const restarting: RunEvent = { type: 'component.restarting', t, instance, delayMs: decision.delayMs, reason: decision.reason };
     const restartNow = decision.restart && decision.delayMs === 0 && this.started && !this.stopping;
-    if (restartNow) void this.spawn(live, [exited, restarting]);
+    if (restartNow && live.hold) {
+      this.recorder.record(exited);
+      this.recorder.record(restarting);
+      void live.hold.then(() => !this.stopping && void this.spawn(live));
+    } else if (restartNow) void this.spawn(live, [exited, restarting]);
     else this.recorder.record(exited);
     // The leader is gone; children it left behind in its group die with it, as on a real crash.
     if (cause === 'self') killGroup(launched.identity);

@@ -26,8 +26,8 @@ test('jitter moves each kill within ±jitter, deterministically', () => {
   assert.deepEqual(faults, buildSchedule({ ...base, seed: 9, jitterMs: 2_000, quietStartMs: 200_000 }));
 });
 
-test('targets are spread over every instance', () => {
-  const faults = buildSchedule({ ...base, seed: 5, intervalMs: 10, quietStartMs: 10_000 });
+test('random targets are spread over every instance', () => {
+  const faults = buildSchedule({ ...base, seed: 5, intervalMs: 10, quietStartMs: 10_000, choose: 'random' });
   const counts = new Map<string, number>();
   for (const f of faults) counts.set(f.target, (counts.get(f.target) ?? 0) + 1);
   assert.equal(counts.size, 4);
@@ -37,4 +37,34 @@ test('targets are spread over every instance', () => {
 test('no targets or no time: no faults', () => {
   assert.deepEqual(buildSchedule({ ...base, seed: 1, targets: [] }), []);
   assert.deepEqual(buildSchedule({ ...base, seed: 1, quietStartMs: 10_000 }), []);
+});
+
+test('rotation: every component is hit once in each round, in a seeded order, with the reason recorded', () => {
+  for (let seed = 0; seed < 50; seed++) {
+    const faults = buildSchedule({ ...base, seed, quietStartMs: 35_000 });
+    assert.equal(faults.length, 3);
+    const components = faults.map((f) => f.target.replace(/\.\d+$/, ''));
+    assert.deepEqual(new Set(components.slice(0, 2)), new Set(['api', 'worker']), `seed ${seed}: ${components}`);
+    assert.equal(components[2], components[0], 'round 2 starts where round 1 did');
+    assert.match(faults[0].why, /^rotation: component 1 of 2 \((api, worker|worker, api)\), round 1$/);
+  }
+});
+
+test('the fault mix follows its weights, from the seed', () => {
+  const faults = buildSchedule({
+    ...base, seed: 3, intervalMs: 10, quietStartMs: 30_000,
+    faults: [{ fault: { kind: 'kill', at: 'persistence' }, weight: 3 }, { fault: { kind: 'pause', durationMs: 700 }, weight: 1 }],
+  });
+  const pauses = faults.filter((f) => f.fault.kind === 'pause').length;
+  assert.ok(Math.abs(pauses / faults.length - 0.25) < 0.03, `${pauses} pauses of ${faults.length}`);
+  assert.ok(faults.every((f) => f.fault.kind === 'pause' ? f.fault.durationMs === 700 : f.fault.kind === 'kill' && f.fault.at === 'persistence'));
+});
+
+test('power loss only hits instances on a volume, and is left out when there is none', () => {
+  const mix = [{ fault: { kind: 'power-loss' as const }, weight: 1 }, { fault: { kind: 'kill' as const, at: 'now' as const }, weight: 1 }];
+  const faults = buildSchedule({ ...base, seed: 4, intervalMs: 10, quietStartMs: 5_000, faults: mix, volumeTargets: ['worker.1'] });
+  const power = faults.filter((f) => f.fault.kind === 'power-loss');
+  assert.ok(power.length > 100);
+  assert.ok(power.every((f) => f.target === 'worker.1'));
+  assert.ok(buildSchedule({ ...base, seed: 4, intervalMs: 10, quietStartMs: 5_000, faults: mix }).every((f) => f.fault.kind === 'kill'));
 });

@@ -20,9 +20,9 @@ export function literalHistory(name = 'shop'): History {
       { component: 'worker', instance: 'worker.0', generation: 3, pid: 203, spawnedMs: 4_110, readyMs: null, endedMs: 10_150, exitCode: null, signal: 'SIGKILL', cause: 'teardown' },
     ],
     faults: [
-      { seq: 1, scheduledMs: 2_100, firedMs: 2_100.5, instance: 'api.0', component: 'api', kind: 'kill', pid: 101, signal: 'SIGKILL', skipped: null, restartedMs: 2_110, readyMs: 2_300 },
-      { seq: 2, scheduledMs: 4_100, firedMs: 4_100.2, instance: 'worker.0', component: 'worker', kind: 'kill', pid: 202, signal: 'SIGKILL', skipped: null, restartedMs: 4_110, readyMs: null },
-      { seq: 3, scheduledMs: 6_100, firedMs: null, instance: 'api.0', component: 'api', kind: 'kill', pid: null, signal: 'SIGKILL', skipped: 'api.0 is not running', restartedMs: null, readyMs: null },
+      { seq: 1, scheduledMs: 2_100, firedMs: 2_100.5, instance: 'api.0', component: 'api', kind: 'kill', pid: 101, signal: 'SIGKILL', why: null, armed: null, healedMs: null, victims: [], skipped: null, restartedMs: 2_110, readyMs: 2_300 },
+      { seq: 2, scheduledMs: 4_100, firedMs: 4_100.2, instance: 'worker.0', component: 'worker', kind: 'kill', pid: 202, signal: 'SIGKILL', why: null, armed: null, healedMs: null, victims: [], skipped: null, restartedMs: 4_110, readyMs: null },
+      { seq: 3, scheduledMs: 6_100, firedMs: null, instance: 'api.0', component: 'api', kind: 'kill', pid: null, signal: 'SIGKILL', why: null, armed: null, healedMs: null, victims: [], skipped: 'api.0 is not running', restartedMs: null, readyMs: null },
     ],
     ops: [
       { seq: 1, key: 'k1', startMs: 200, endMs: 210, outcome: 'acked', ackMs: 210, attempts: [{ t: 200, outcome: '201', latencyMs: 10 }] },

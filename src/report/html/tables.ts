@@ -57,13 +57,21 @@ export function instancesTable(history: History): string {
 export function faultsTable(history: History, recovery: ReadonlyMap<number, number | null>): string {
   const since = (t: number | null, from: number | null): string => (t === null || from === null ? '—' : `+${formatMs(t - from)}`);
   const rows: Row[] = history.faults.map((f) => ({
-    cells: [f.seq, f.instance, f.signal, fmtT(f.scheduledMs), f.firedMs === null ? `skipped: ${f.skipped ?? 'not fired'}` : fmtT(f.firedMs),
+    cells: [f.seq, f.instance, faultWhat(f), fmtT(f.scheduledMs), f.firedMs === null ? `skipped: ${f.skipped ?? 'not fired'}` : fmtT(f.firedMs),
       f.firedMs === null ? null : formatMs(f.firedMs - f.scheduledMs), f.pid, since(f.restartedMs, f.firedMs), since(f.readyMs, f.firedMs),
       formatMs(recovery.get(f.seq) ?? null)],
     cls: f.firedMs !== null && f.readyMs === null ? 'bad' : f.firedMs === null ? 'warn' : undefined,
   }));
-  const head = ['fault#', 'target', 'signal', 'scheduled#', 'fired#', 'delay#', 'pid#', 'restarted#', 'ready again#', 'recovery#'];
+  const head = ['fault#', 'target', 'what', 'scheduled#', 'fired#', 'delay#', 'pid#', 'restarted#', 'ready again#', 'recovery#'];
   return foldedTable('faults', head, rows, 20);
+}
+
+// What a fault did: its kind and signal, where an armed kill landed, who went down with a volume, why this target.
+function faultWhat(f: History['faults'][number]): string {
+  const landing = f.armed ? (f.armed.fellBack ? ` (armed, fell back: ${f.armed.fellBack})` : ` at ${f.armed.syscall}(${f.armed.path ?? '?'})`) : '';
+  const victims = f.victims.length > 0 ? ` of ${f.victims.join(', ')}` : '';
+  const why = f.why ? ` · ${f.why}` : '';
+  return `${f.kind} ${f.signal}${landing}${victims}${why}`;
 }
 
 // The log excerpts: each line escaped, the line nearest the moment highlighted.

@@ -1,0 +1,130 @@
+// Carries out one fault on a running system and records what happened: a kill (now, or armed for the
+// next persistence syscall), a pause (SIGSTOP, then SIGCONT), or a power loss of a volume.
+import { killGroup, waitGroupGone, type ProcessIdentity } from '../process/index.js';
+import type { ArmedLanding, RunEvent } from '../store/index.js';
+import type { FaultSpec } from './schedule.js';
+import type { PoweredVolume, Victims } from './victims.js';
+
+/** Where an armed kill landed, as the tracer saw it; `fired: false` when it did not land in time. */
+export type ArmOutcome =
+  | { fired: true; atMs: number; syscall: string; path: string | null; tid: number }
+  | { fired: false; reason: string };
+
+/** Arms a kill on every process of a group: it dies at its next persistence syscall, or not within boundMs. */
+export type ArmKill = (options: { group: ProcessIdentity; boundMs: number; signal: AbortSignal }) => Promise<ArmOutcome>;
+
+/** Everything a fault needs besides itself. */
+export interface InjectContext {
+  victims: Victims;
+  record: (event: RunEvent) => void;
+  now: () => number;
+  /** the volume an instance writes to (power loss) */
+  volumeOf: (instance: string) => PoweredVolume | undefined;
+  armKill: ArmKill;
+  armBoundMs: number;
+  /** aborted when chaos stops: armed kills disarm, paused groups continue at once */
+  stopped: AbortSignal;
+}
+
+/** One fault to carry out now: its number, target, kind and, for a triggered one, what triggered it. */
+export interface FaultOrder {
+  seq: number;
+  target: string;
+  fault: FaultSpec;
+  scheduledMs: number;
+  trigger?: string;
+}
+
+/** Carries out a fault; resolves when it is over (a pause continued, a volume mounted again). */
+export async function inject(order: FaultOrder, context: InjectContext): Promise<void> {
+  const { fault } = order;
+  if (fault.kind === 'pause') return pause(order, fault.durationMs, context);
+  if (fault.kind === 'power-loss') return powerLoss(order, context);
+  if (fault.at === 'persistence') return armedKill(order, context);
+  return plainKill(order, context);
+}
+
+function skipped(order: FaultOrder, context: InjectContext, reason: string): void {
+  context.record({ type: 'fault.skipped', t: context.now(), seq: order.seq, instance: order.target, reason, scheduledMs: order.scheduledMs });
+}
+
+function injected(order: FaultOrder, context: InjectContext, pid: number, signal: string, extra: Partial<Extract<RunEvent, { type: 'fault.injected' }>> = {}): void {
+  const trigger = order.trigger ? { trigger: order.trigger } : {};
+  context.record({ type: 'fault.injected', t: context.now(), seq: order.seq, instance: order.target, pid, signal, scheduledMs: order.scheduledMs,
+    kind: order.fault.kind, ...trigger, ...extra });
+}
+
+function plainKill(order: FaultOrder, context: InjectContext, armed?: ArmedLanding): void {
+  const identity = context.victims.expectKill(order.target);
+  if (!identity) return skipped(order, context, `${order.target} is not running`);
+  const result = killGroup(identity, 'SIGKILL');
+  if (result === 'killed') return injected(order, context, identity.pid, 'SIGKILL', armed ? { armed } : {});
+  context.victims.forgiveKill(order.target);
+  skipped(order, context, result === 'refused' ? `pid ${identity.pid} now belongs to another process` : `${order.target} already exited`);
+}
+
+// Attach when armed: processes never armed pay nothing. The tracer kills the one process that made the
+// call, before the call takes effect; the rest of its group dies with it, as in a crash.
+async function armedKill(order: FaultOrder, context: InjectContext): Promise<void> {
+  const group = context.victims.expectKill(order.target);
+  if (!group) return skipped(order, context, `${order.target} is not running`);
+  const armedMs = context.now();
+  const outcome = await context.armKill({ group, boundMs: context.armBoundMs, signal: context.stopped });
+  if (!outcome.fired) {
+    context.victims.forgiveKill(order.target);
+    if (context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
+    return plainKill(order, context, { armedMs, syscall: null, path: null, tid: null, fellBack: outcome.reason });
+  }
+  killGroup(group, 'SIGKILL');
+  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
+}
+
+// SIGSTOP freezes every process of the group, as a long GC pause or a stalled VM would; leases run out meanwhile.
+async function pause(order: FaultOrder, durationMs: number, context: InjectContext): Promise<void> {
+  const group = context.victims.group(order.target);
+  if (!group) return skipped(order, context, `${order.target} is not running`);
+  if (killGroup(group, 'SIGSTOP') !== 'killed') return skipped(order, context, `${order.target} already exited`);
+  injected(order, context, group.pid, 'SIGSTOP');
+  const stoppedAt = context.now();
+  await waitOrStopped(durationMs, context.stopped);
+  const resumed = killGroup(group, 'SIGCONT') === 'killed';
+  context.record({ type: 'fault.healed', t: context.now(), seq: order.seq, instance: order.target,
+    detail: resumed ? `continued after ${Math.round(context.now() - stoppedAt)} ms` : 'gone before it was continued' });
+}
+
+// The file system is shut down without flushing, every user of the volume is killed, the volume is
+// mounted again (journal recovery) and only then are the users restarted.
+async function powerLoss(order: FaultOrder, context: InjectContext): Promise<void> {
+  const volume = context.volumeOf(order.target);
+  if (!volume) return skipped(order, context, `${order.target} has no volume`);
+  const groups = volume.users.flatMap((instance) => {
+    const identity = context.victims.expectKill(instance);
+    return identity ? [{ instance, identity }] : [];
+  });
+  let remounted: () => void = () => undefined;
+  context.victims.holdRestarts(groups.map((g) => g.instance), new Promise<void>((resolve) => { remounted = resolve; }));
+  try {
+    await volume.cutPower();
+    for (const g of groups) killGroup(g.identity, 'SIGKILL');
+    const target = groups.find((g) => g.instance === order.target) ?? groups[0];
+    injected(order, context, target?.identity.pid ?? 0, 'SIGKILL', { victims: groups.map((g) => g.instance) });
+    await Promise.all(groups.map((g) => waitGroupGone(g.identity.pgid)));
+    const { totalMs } = await volume.remount();
+    context.record({ type: 'fault.healed', t: context.now(), seq: order.seq, instance: order.target, detail: `${volume.mountpoint} mounted again in ${Math.round(totalMs)} ms` });
+  } finally {
+    remounted();
+  }
+}
+
+function waitOrStopped(ms: number, stopped: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (stopped.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    stopped.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      stopped.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
