@@ -40,7 +40,7 @@ async function withSupervisor<T>(plans: InstancePlan[], body: (s: Supervisor, r:
 function nemesisOptions(schedule: PlannedFault[], supervisor: Supervisor, recorder: RunRecorder, t0: number): NemesisOptions {
   return {
     schedule, t0, victims: supervisor, record: (event) => recorder.record(event), now: () => performance.now() - t0,
-    volumeOf: () => undefined, armKill: async () => ({ fired: false, reason: 'not armed in this benchmark' }), armBoundMs: 0,
+    volumeOf: () => undefined, armKill: async () => ({ fired: false, reason: 'not armed in this benchmark' }), armBoundMs: 0, armUntilMs: 0,
   };
 }
 

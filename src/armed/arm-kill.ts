@@ -16,8 +16,10 @@ export interface ArmOptions {
   syscalls?: readonly string[];
   /** give up (outcome `bound`) this many ms after arming when no call fired */
   boundMs: number;
-  /** the signal sent to the calling thread's process (default SIGKILL) */
+  /** the signal sent to the calling thread's process (default SIGKILL; SIGSTOP makes an armed pause) */
   signal?: NodeJS.Signals;
+  /** fire at the nth call of one syscall of the set (strace counts each syscall per thread); default 1, the first */
+  nth?: number;
   /** the target's group leader: when given, the rest of its group gets `signal` as soon as the call fires */
   leader?: ProcessIdentity;
   /** only calls on these paths fire (strace -P, exact paths, fd arguments resolved), all others are ignored */
@@ -55,7 +57,7 @@ export async function armKill(options: ArmOptions): Promise<ArmedKill> {
   const armedAtMs = Date.now();
   const threads = threadOwners(options.pids);
   const state = new ArmState(options, armedAtMs, threads);
-  const tracer = startTracer(support.strace, { pids: options.pids, syscalls, signal: signal.replace(/^SIG/, ''), paths: options.paths }, state);
+  const tracer = startTracer(support.strace, { pids: options.pids, syscalls, signal: signal.replace(/^SIG/, ''), paths: options.paths, nth: options.nth }, state);
   state.tracer = tracer;
   const bound = setTimeout(() => state.stop('bound'), options.boundMs);
   void tracer.exited.then(() => {
@@ -104,6 +106,7 @@ class ArmState {
   private settleReady!: (ready: ArmedReady) => void;
   private settleOutcome!: (outcome: ArmedOutcome) => void;
   private readonly attached = new Set<number>();
+  private readonly lastCall = new Map<number, Extract<TraceEvent, { kind: 'call' }>>();
   private readonly problems: string[] = [];
   private fired: Extract<ArmedOutcome, { fired: true }> | undefined;
   private stopReason: 'bound' | 'disarmed' | undefined;
@@ -122,14 +125,26 @@ class ArmState {
   };
 
   onTrace = (event: TraceEvent): void => {
-    if (event.kind !== 'call' || this.fired) return;
+    if (this.fired) return;
+    // Past the first call, strace also prints the calls it let through: the one that fired is the last
+    // call of the thread its signal reached (killed for SIGKILL, an injected signal line for SIGSTOP).
+    if ((this.options.nth ?? 1) > 1) {
+      if (event.kind === 'call') this.lastCall.set(event.tid, event);
+      const reached = event.kind === 'killed' || event.kind === 'signalled' ? this.lastCall.get(event.tid) : undefined;
+      if (reached) this.fire(reached);
+      return;
+    }
+    if (event.kind === 'call') this.fire(event);
+  };
+
+  private fire(event: Extract<TraceEvent, { kind: 'call' }>): void {
     const { tid, atMs, syscall, path, line } = event;
-    // Every traced call is an injected one: the first line is the call that fired.
+    // The rest of the group shares the fate of the thread that made the call.
     if (this.options.leader) killGroup(this.options.leader, this.options.signal ?? 'SIGKILL');
     this.fired = { fired: true, armedAtMs: this.armedAtMs, atMs, seenAtMs: Date.now(), syscall, path, pid: ownerOf(tid, this.owners), tid, line };
     this.settleOutcome(this.fired);
     void this.stop(undefined);
-  };
+  }
 
   /** Detaches strace; the outcome is decided once it has gone (a call may fire while it detaches). */
   async stop(reason: 'bound' | 'disarmed' | undefined): Promise<void> {

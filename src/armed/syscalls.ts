@@ -18,6 +18,8 @@ export interface StraceCommand {
   syscalls: readonly string[];
   /** strace's name for the signal, e.g. KILL */
   signal: string;
+  /** fire at the nth call of one syscall of the set, counted per thread, as strace counts (default 1) */
+  nth?: number;
   outFile: string;
   /** restrict every traced call to these paths (strace -P), see PLAIN_WRITE_SYSCALLS */
   paths?: readonly string[];
@@ -33,7 +35,7 @@ export function straceArgs(command: StraceCommand): string[] {
     '-s', '0', // no buffer contents: the call and its fd are enough
     '-o', command.outFile, // a file, so each line starts with its thread id (and is flushed per line)
     '-e', `trace=${set}`,
-    '-e', `inject=${set}:signal=${command.signal}`,
+    '-e', `inject=${set}:signal=${command.signal}${command.nth && command.nth > 1 ? `:when=${command.nth}` : ''}`,
     ...(command.paths ?? []).flatMap((path) => ['-P', path]),
     ...command.pids.flatMap((pid) => ['-p', String(pid)]),
   ];

@@ -5,6 +5,8 @@
 export type TraceEvent =
   | { kind: 'call'; tid: number; atMs: number; syscall: string; path: string | undefined; line: string }
   | { kind: 'killed'; tid: number; signal: string }
+  /** a signal strace injected (si_code SI_KERNEL), e.g. the SIGSTOP of an armed pause */
+  | { kind: 'signalled'; tid: number; signal: string }
   | { kind: 'exited'; tid: number; code: number };
 
 /** One message strace printed on stderr. */
@@ -15,6 +17,7 @@ export type StraceMessage =
 
 const CALL = /^(\d+)\s+(\d+\.\d+)\s+(\w+)\((.*)$/;
 const DEATH = /^(\d+)\s+\d+\.\d+\s+\+\+\+ (killed by (\w+)|exited with (\d+))/;
+const INJECTED_SIGNAL = /^(\d+)\s+\d+\.\d+\s+--- (SIG\w+) \{.*si_code=SI_KERNEL/;
 
 /** Parses a trace line; undefined for continuations ("<... resumed>") and anything else. */
 export function parseTraceLine(line: string): TraceEvent | undefined {
@@ -23,6 +26,8 @@ export function parseTraceLine(line: string): TraceEvent | undefined {
     const tid = Number(death[1]);
     return death[3] ? { kind: 'killed', tid, signal: death[3] } : { kind: 'exited', tid, code: Number(death[4]) };
   }
+  const injected = INJECTED_SIGNAL.exec(line);
+  if (injected) return { kind: 'signalled', tid: Number(injected[1]), signal: injected[2] };
   const call = CALL.exec(line);
   if (!call || call[4].startsWith('...')) return undefined;
   return { kind: 'call', tid: Number(call[1]), atMs: Number(call[2]) * 1000, syscall: call[3], path: firstPath(call[4]), line };

@@ -11,7 +11,18 @@ export type ArmOutcome =
   | { fired: false; reason: string };
 
 /** Arms a kill on every process of a group: it dies at its next persistence syscall, or not within boundMs. */
-export type ArmKill = (options: { group: ProcessIdentity; boundMs: number; signal: AbortSignal }) => Promise<ArmOutcome>;
+export type ArmKill = (options: ArmRequest) => Promise<ArmOutcome>;
+
+/** What to arm: a group, the call it lands on, the signal it gets there (SIGKILL, or SIGSTOP for a pause). */
+export interface ArmRequest {
+  group: ProcessIdentity;
+  boundMs: number;
+  /** the nth call of one of the syscalls (1 = the next) */
+  nth: number;
+  signal: 'SIGKILL' | 'SIGSTOP';
+  /** aborted when chaos stops: disarm */
+  stopped: AbortSignal;
+}
 
 /** Everything a fault needs besides itself. */
 export interface InjectContext {
@@ -22,6 +33,8 @@ export interface InjectContext {
   volumeOf: (instance: string) => PoweredVolume | undefined;
   armKill: ArmKill;
   armBoundMs: number;
+  /** run-relative: no armed fault may land from here on (the quiet period) */
+  armUntilMs: number;
   /** aborted when chaos stops: armed kills disarm, paused groups continue at once */
   stopped: AbortSignal;
 }
@@ -69,22 +82,37 @@ async function armedKill(order: FaultOrder, context: InjectContext): Promise<voi
   const group = context.victims.expectKill(order.target);
   if (!group) return skipped(order, context, `${order.target} is not running`);
   const armedMs = context.now();
-  const outcome = await context.armKill({ group, boundMs: context.armBoundMs, signal: context.stopped });
+  const nth = order.fault.kind === 'kill' ? order.fault.nth ?? 1 : 1;
+  const outcome = await context.armKill({ group, boundMs: armBound(context), nth, signal: 'SIGKILL', stopped: context.stopped });
   if (!outcome.fired) {
     context.victims.forgiveKill(order.target);
     if (context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
-    return plainKill(order, context, { armedMs, syscall: null, path: null, tid: null, fellBack: outcome.reason });
+    return plainKill(order, context, { armedMs, nth, syscall: null, path: null, tid: null, fellBack: outcome.reason });
   }
   killGroup(group, 'SIGKILL');
-  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
+  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, nth, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
 }
 
-// SIGSTOP freezes every process of the group, as a long GC pause or a stalled VM would; leases run out meanwhile.
+// SIGSTOP freezes every process of the group, as a long GC pause or a stalled VM would; leases run out
+// meanwhile. Armed, the stop lands just after a persistence call, in the middle of the work it belongs to.
 async function pause(order: FaultOrder, durationMs: number, context: InjectContext): Promise<void> {
   const group = context.victims.group(order.target);
   if (!group) return skipped(order, context, `${order.target} is not running`);
-  if (killGroup(group, 'SIGSTOP') !== 'killed') return skipped(order, context, `${order.target} already exited`);
-  injected(order, context, group.pid, 'SIGSTOP');
+  const fault = order.fault as Extract<FaultSpec, { kind: 'pause' }>;
+  if (fault.at === 'persistence') {
+    const armedMs = context.now();
+    const outcome = await context.armKill({ group, boundMs: armBound(context), nth: fault.nth ?? 1, signal: 'SIGSTOP', stopped: context.stopped });
+    if (!outcome.fired && context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
+    if (outcome.fired) {
+      killGroup(group, 'SIGSTOP');
+      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
+    } else if (killGroup(group, 'SIGSTOP') === 'killed') {
+      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: null, path: null, tid: null, fellBack: outcome.reason } });
+    } else return skipped(order, context, `${order.target} already exited`);
+  } else {
+    if (killGroup(group, 'SIGSTOP') !== 'killed') return skipped(order, context, `${order.target} already exited`);
+    injected(order, context, group.pid, 'SIGSTOP');
+  }
   const stoppedAt = context.now();
   await waitOrStopped(durationMs, context.stopped);
   const resumed = killGroup(group, 'SIGCONT') === 'killed';
@@ -114,6 +142,11 @@ async function powerLoss(order: FaultOrder, context: InjectContext): Promise<voi
   } finally {
     remounted();
   }
+}
+
+// Armed faults wait at most arm_timeout, and never into the quiet period.
+function armBound(context: InjectContext): number {
+  return Math.max(0, Math.min(context.armBoundMs, context.armUntilMs - context.now() - 50));
 }
 
 function waitOrStopped(ms: number, stopped: AbortSignal): Promise<void> {

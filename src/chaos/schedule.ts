@@ -5,11 +5,11 @@ import { seededRandom, type Random } from './random.js';
 
 /** What one fault does; `kill` at `now` is a plain SIGKILL, at `persistence` it is armed (see armed/). */
 export type FaultSpec =
-  | { kind: 'kill'; at: 'now' | 'persistence' }
-  | { kind: 'pause'; durationMs: number }
+  | { kind: 'kill'; at: 'now' | 'persistence'; nth?: number }
+  | { kind: 'pause'; durationMs: number; at?: 'now' | 'persistence'; nth?: number }
   | { kind: 'power-loss' };
 
-/** A fault kind in the mix, with its relative weight. */
+/** A fault kind in the mix, with its weight: its share when drawn at random, its turns per cycle in a rotation. */
 export interface WeightedFault {
   fault: FaultSpec;
   weight: number;
@@ -32,8 +32,10 @@ export interface ScheduleOptions {
   volumeTargets?: readonly string[];
   /** the fault mix (default: plain kills only) */
   faults?: readonly WeightedFault[];
-  /** 'rotation' (default): components take turns in a seeded order; 'random': any target each time */
+  /** 'rotation' (default): components take turns in a seeded order, and kinds take turns; 'random': any target and a weighted kind each time */
   choose?: 'rotation' | 'random';
+  /** an armed fault lands on the nth persistence call, nth drawn from this range (default 1..1: the next) */
+  nth?: { from: number; to: number };
   /** time between faults, ms */
   intervalMs: number;
   /** each fault moves by a random offset in [-jitterMs, +jitterMs] */
@@ -52,11 +54,14 @@ export function buildSchedule(options: ScheduleOptions): PlannedFault[] {
   if (targets.length === 0 || intervalMs <= 0) return [];
   const random = seededRandom(options.seed);
   const mix = (options.faults?.length ? options.faults : PLAIN_KILL).filter((f) => f.fault.kind !== 'power-loss' || options.volumeTargets?.length);
-  const pickTarget = options.choose === 'random' ? randomTargets(targets, random) : rotation(targets, random);
+  const rotate = options.choose !== 'random';
+  const components = new Set(targets.map(componentOfInstance)).size;
+  const pickTarget = rotate ? rotation(targets, random) : randomTargets(targets, random);
   const faults: PlannedFault[] = [];
   for (let k = 1; startAfterMs + k * intervalMs < quietStartMs; k++) {
     const offset = jitterMs > 0 ? random.int(-jitterMs, jitterMs) : 0;
-    const fault = pickWeighted(mix, random);
+    const turn = faults.length;
+    const fault = armedAt(rotate ? pickInTurn(mix, turn, components) : pickWeighted(mix, random), options.nth ?? { from: 1, to: 1 }, random);
     const { target, why } = fault.kind === 'power-loss'
       ? { target: options.volumeTargets![random.int(0, options.volumeTargets!.length - 1)], why: 'power loss: an instance on a volume' }
       : pickTarget();
@@ -64,6 +69,19 @@ export function buildSchedule(options: ScheduleOptions): PlannedFault[] {
     if (atMs < quietStartMs) faults.push({ seq: faults.length + 1, atMs, target, fault, why });
   }
   return faults;
+}
+
+// An armed fault gets the number of the persistence call it lands on, from the seed.
+function armedAt(fault: FaultSpec, nth: { from: number; to: number }, random: Random): FaultSpec {
+  if (fault.kind === 'power-loss' || fault.at !== 'persistence') return fault;
+  return { ...fault, nth: nth.to > nth.from ? random.int(nth.from, nth.to) : nth.from };
+}
+
+// Kinds take turns too (each entry `weight` times a cycle), shifted by one each round of components,
+// so that with two components and two kinds, four faults give every component every kind.
+function pickInTurn(mix: readonly WeightedFault[], turn: number, components: number): FaultSpec {
+  const cycle = mix.flatMap((entry) => Array.from({ length: Math.max(1, Math.round(entry.weight)) }, () => entry.fault));
+  return cycle[(turn + Math.floor(turn / Math.max(1, components))) % cycle.length];
 }
 
 function pickWeighted(mix: readonly WeightedFault[], random: Random): FaultSpec {

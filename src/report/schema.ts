@@ -37,7 +37,7 @@ const fault = z.strictObject({
   recoveryMs: num('fired to recovered (ready, and progressing with a recovery probe)').nullable(),
   why: str('how the target was chosen: rotation, random, or the trigger that fired it').nullable(),
   armed: z.strictObject({
-    armedMs: num('when the target was armed'), syscall: str('the persistence syscall it died at').nullable(),
+    armedMs: num('when the target was armed'), nth: z.int().optional().describe('it was to land on the nth call of one of the syscalls'), syscall: str('the persistence syscall it died at').nullable(),
     path: str('the file that syscall was about').nullable(), tid: z.int().nullable().describe('the thread that made the call'),
     fellBack: str('why it fell back to a plain kill (no persistence call in time)').nullable(),
   }).nullable().describe('an armed kill: where it landed'),

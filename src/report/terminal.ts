@@ -83,13 +83,18 @@ export function describeEvent(event: RunEvent, c: ChalkInstance, verbose = false
 // One line per fault, saying what it did and, for an armed kill, where it landed.
 function describeFault(event: Extract<RunEvent, { type: 'fault.injected' }>, c: ChalkInstance): string {
   const why = event.trigger ? ` · triggered by ${event.trigger}` : '';
-  if (event.kind === 'pause') return `${c.red('pause  ')} ${event.instance} (pid ${event.pid}) SIGSTOP · fault ${event.seq}${why}`;
+  if (event.kind === 'pause') return `${c.red('pause  ')} ${event.instance} (pid ${event.pid}) SIGSTOP · fault ${event.seq}${landing(event)}${why}`;
   if (event.kind === 'power-loss') {
     return `${c.red('power  ')} lost under ${event.instance}: file system shut down unflushed, killed ${(event.victims ?? []).join(', ')} · fault ${event.seq}`;
   }
-  const landing = event.armed
-    ? event.armed.fellBack ? ` · armed ${((event.t - event.armed.armedMs) / 1000).toFixed(1)} s, fell back: ${event.armed.fellBack}`
-      : ` · at ${event.armed.syscall}(${event.armed.path ?? '?'}) ${Math.round(event.t - event.armed.armedMs)} ms after arming`
-    : `, ${(event.t - event.scheduledMs).toFixed(1)} ms after schedule`;
-  return `${c.red('kill   ')} ${event.instance} (pid ${event.pid}) ${event.signal} · fault ${event.seq}${landing}${why}`;
+  return `${c.red('kill   ')} ${event.instance} (pid ${event.pid}) ${event.signal} · fault ${event.seq}${landing(event)}${why}`;
+}
+
+// Where an armed fault landed (or why it fell back); for a plain one, how late it fired.
+function landing(event: Extract<RunEvent, { type: 'fault.injected' }>): string {
+  const { armed } = event;
+  if (!armed) return event.kind === 'pause' ? '' : `, ${(event.t - event.scheduledMs).toFixed(1)} ms after schedule`;
+  if (armed.fellBack) return ` · armed ${((event.t - armed.armedMs) / 1000).toFixed(1)} s, fell back: ${armed.fellBack}`;
+  const nth = armed.nth && armed.nth > 1 ? ` (call #${armed.nth})` : '';
+  return ` · at ${armed.syscall}(${armed.path ?? '?'})${nth} ${Math.round(event.t - armed.armedMs)} ms after arming`;
 }

@@ -7,11 +7,11 @@ import { SystemError } from '../errors.js';
 import { groupMembers, type OrphanReaper } from '../process/index.js';
 import type { ChaosSpec } from '../scenario/index.js';
 
-/** True when any scheduled kill waits for a persistence syscall. */
+/** True when any scheduled kill or pause waits for a persistence syscall. */
 export function usesArmedKills(chaos: ChaosSpec | undefined): boolean {
   if (!chaos) return false;
   const mix: { kind: string; at?: 'now' | 'persistence' }[] = chaos.faults ?? [{ kind: 'kill' }];
-  return mix.some((f) => f.kind === 'kill' && (f.at ?? chaos.at) === 'persistence');
+  return mix.some((f) => f.kind !== 'power-loss' && (f.at ?? chaos.at) === 'persistence');
 }
 
 /** The arming function the nemesis uses; throws SystemError (exit 3) when armed kills are asked for and cannot work. */
@@ -19,17 +19,17 @@ export function prepareArmedKills(chaos: ChaosSpec | undefined, reaper: OrphanRe
   if (!usesArmedKills(chaos)) return async () => ({ fired: false, reason: 'armed kills are not configured' });
   const support = checkArmedKillSupport();
   if (!support.ok) throw new SystemError(support.reason, 'or set chaos.at: now (plain kills at the scheduled moment)');
-  return async ({ group, boundMs, signal }) => {
+  return async ({ group, boundMs, nth, signal, stopped }) => {
     const pids = groupMembers(group.pgid).map((m) => m.pid);
     if (pids.length === 0) return { fired: false, reason: 'the target has no live process' };
-    const armed = await attach({ pids, syscalls: chaos!.syscalls, boundMs, leader: group });
+    const armed = await attach({ pids, syscalls: chaos!.syscalls, boundMs, leader: group, nth, signal });
     reaper.adopt(armed.tracer);
     const disarm = (): void => void armed.disarm();
-    signal.addEventListener('abort', disarm, { once: true });
+    stopped.addEventListener('abort', disarm, { once: true });
     try {
       return describe(await armed.outcome, boundMs);
     } finally {
-      signal.removeEventListener('abort', disarm);
+      stopped.removeEventListener('abort', disarm);
       await armed.disarm();
       reaper.release(armed.tracer);
     }

@@ -30,17 +30,19 @@ export function startChaos(options: ChaosOptions): Nemesis {
   const targets = matchTargets(loaded.scenario.components, spec.targets);
   const volumeTargets = options.volumes.instances().filter((i) => targets.includes(i));
   const schedule = buildSchedule({
-    seed: settings.seed, targets, volumeTargets, faults: faultMix(spec), choose: spec.choose, intervalMs: settings.intervalMs,
+    seed: settings.seed, targets, volumeTargets, faults: faultMix(spec), choose: spec.choose, nth: spec.nth, intervalMs: settings.intervalMs,
     jitterMs: settings.jitterMs, startAfterMs: settings.startAfterMs, quietStartMs: settings.durationMs - settings.quietMs,
   }).map((fault) => ({ ...fault, atMs: fault.atMs + options.loadStartMs }));
   const now = (): number => performance.now() - t0;
   recorder.record({ type: 'chaos.planned', t: now(), faults: schedule.map((f) => ({
     seq: f.seq, atMs: f.atMs, instance: f.target, component: componentOfInstance(f.target), kind: f.fault.kind, signal: signalOf(f.fault), why: f.why,
-    ...(f.fault.kind === 'kill' ? { at: f.fault.at } : {}), ...(f.fault.kind === 'pause' ? { durationMs: f.fault.durationMs } : {}),
+    ...(f.fault.kind !== 'power-loss' ? { at: f.fault.at ?? 'now', ...(f.fault.nth ? { nth: f.fault.nth } : {}) } : {}),
+    ...(f.fault.kind === 'pause' ? { durationMs: f.fault.durationMs } : {}),
   })) });
   const nemesis = startNemesis({
     schedule, t0, victims: supervisor, record: (event) => recorder.record(event), now, volumeOf: (i) => options.volumes.of(i),
     armKill: options.armKill, armBoundMs: spec.arm_timeout ?? Math.round(settings.intervalMs / 2),
+    armUntilMs: options.loadStartMs + settings.durationMs - settings.quietMs,
   });
   const unwire = wireTriggers(spec, loaded, nemesis, supervisor, recorder);
   return { cue: nemesis.cue, stop: async () => { unwire(); await nemesis.stop(); } };
@@ -52,7 +54,7 @@ function faultMix(spec: ChaosSpec): WeightedFault[] {
 }
 
 function faultOf(kind: 'kill' | 'pause' | 'power-loss', spec: ChaosSpec, entry: { at?: 'now' | 'persistence'; duration?: number }): FaultSpec {
-  if (kind === 'pause') return { kind, durationMs: entry.duration ?? DEFAULT_PAUSE_MS };
+  if (kind === 'pause') return { kind, durationMs: entry.duration ?? DEFAULT_PAUSE_MS, at: entry.at ?? spec.at };
   if (kind === 'power-loss') return { kind };
   return { kind, at: entry.at ?? spec.at };
 }

@@ -46,7 +46,7 @@ function chaosProblems(scenario: Scenario): ReferenceProblem[] {
     if (fault.kind === 'power-loss' && onVolumes.length === 0) {
       problems.push({ path: [...at, 'kind'], message: 'power-loss needs a killable component with volumes: (e.g. volumes: [{ path: "${run.dir}/data" }])' });
     }
-    if (fault.kind !== 'kill' && fault.at !== undefined) problems.push({ path: [...at, 'at'], message: `"at" applies to kill only, not to ${fault.kind}` });
+    if (fault.kind === 'power-loss' && fault.at !== undefined) problems.push({ path: [...at, 'at'], message: '"at" applies to kill and pause, not to power-loss' });
     if (fault.kind !== 'pause' && fault.duration !== undefined) problems.push({ path: [...at, 'duration'], message: `"duration" applies to pause only, not to ${fault.kind}` });
   });
   chaos.triggers.forEach((trigger, index) => {

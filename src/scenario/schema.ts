@@ -81,8 +81,8 @@ export const PERSISTENCE_SYSCALLS = ['fsync', 'fdatasync', 'sync_file_range', 'r
 const faultEntry = z.strictObject({
   kind: z.enum(['kill', 'pause', 'power-loss'])
     .describe('kill: SIGKILL of the process group · pause: SIGSTOP, then SIGCONT after duration · power-loss: the volume loses what was not fsynced'),
-  weight: z.number().positive().default(1).describe('relative share of this kind in the schedule (default 1)'),
-  at: z.enum(['now', 'persistence']).optional().describe('kill only: now, or at the next persistence syscall (default chaos.at)'),
+  weight: z.number().positive().default(1).describe('share of this kind when drawn at random; turns per cycle in a rotation (default 1)'),
+  at: z.enum(['now', 'persistence']).optional().describe('kill or pause: now, or at a persistence syscall (default chaos.at)'),
   duration: duration.optional().describe('pause only: how long the group stays stopped (default 7s)'),
 });
 
@@ -108,9 +108,15 @@ const chaos = z.strictObject({
     .describe('now: kill at the scheduled moment · persistence: arm the target and kill it at its next persistence syscall (default now)'),
   syscalls: z.array(z.enum(PERSISTENCE_SYSCALLS)).min(1).optional()
     .describe('the syscalls an armed kill waits for (default all: fsync, fdatasync, sync_file_range, rename*, positioned writes pwrite*)'),
+  nth: z.union([z.number().int().min(1).max(100_000), z.string().regex(/^\d+\s*-\s*\d+$/, 'expected a number or a range like "20-40"')])
+    .default(1).transform((value) => {
+      const [from, to = from] = String(value).split('-').map((n) => Number(n.trim()));
+      return { from: Math.max(1, Math.min(from, to)), to: Math.max(1, from, to) };
+    })
+    .describe('an armed fault lands on the nth call of one of the syscalls, counted per thread as strace does; a range "a-b" draws nth from the seed (default 1: the next call)'),
   arm_timeout: duration.optional().describe('an armed target that makes no such call within this is killed plainly (default half the interval)'),
   choose: z.enum(['rotation', 'random']).default('rotation')
-    .describe('rotation: components take turns in a seeded order, so a short run hurts each · random: any target each time'),
+    .describe('rotation: components take turns in a seeded order, and fault kinds take turns, so a short run covers each · random: any target, a weighted kind'),
   triggers: z.array(trigger).default([]).describe('faults fired by a log line or an operation in flight, besides the schedule'),
 });
 

@@ -99,8 +99,10 @@ export interface PlannedFaultRecord {
   /** kill (`signal` to the whole process group), pause or power-loss */
   kind: string;
   signal: string;
-  /** kill: now, or armed for the next persistence syscall */
+  /** kill or pause: now, or armed for a persistence syscall */
   at?: 'now' | 'persistence';
+  /** armed: lands on the nth call of one of the syscalls */
+  nth?: number;
   /** pause: how long */
   durationMs?: number;
   /** how the target was chosen */
@@ -110,6 +112,8 @@ export interface PlannedFaultRecord {
 /** Where an armed kill landed: the syscall it interrupted, or why it fell back to a plain kill. */
 export interface ArmedLanding {
   armedMs: RunMs;
+  /** it was to land on the nth call of one of the syscalls */
+  nth?: number;
   syscall: string | null;
   path: string | null;
   tid: number | null;
