@@ -72,7 +72,7 @@ function checkOptions(options: ArmOptions, syscalls: readonly string[]): void {
   const plain = syscalls.filter((s) => (PLAIN_WRITE_SYSCALLS as readonly string[]).includes(s));
   if (plain.length > 0 && !options.paths?.length) {
     throw new HarnessError(`armKill: ${plain.join(', ')} without paths would fire on the first log line or socket write`,
-      'strace cannot tell a regular file from a pipe; pass paths (e.g. from openRegularFiles(pids)) or drop them');
+      'strace cannot tell a regular file from a pipe; pass paths (e.g. openRegularFiles(pids)) or drop them');
   }
 }
 

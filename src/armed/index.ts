@@ -2,5 +2,6 @@
 // strace attaches when armed and detaches after; crashtest's only tracer, kept out of unarmed processes.
 export { armKill, type ArmOptions, type ArmedKill, type ArmedOutcome, type ArmedReady } from './arm-kill.js';
 export { checkArmedKillSupport, type ArmedKillSupport } from './support.js';
+export { openRegularFiles } from './open-files.js';
 export { PERSISTENCE_SYSCALLS, PLAIN_WRITE_SYSCALLS } from './syscalls.js';
 export { parseTraceLine, parseStraceMessage, type TraceEvent, type StraceMessage } from './trace-lines.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { armKill } from '../../src/armed/index.js';
+import { armKill, openRegularFiles } from '../../src/armed/index.js';
 import { groupMembers, isSameProcess, readIdentity } from '../../src/process/index.js';
 import { FIXTURES, tempDir, waitFor, waitForOutput } from '../helpers.js';
 
@@ -127,4 +127,22 @@ test('arming a pid that does not exist fails with strace\'s reason, and nothing 
 test('plain writes without paths are refused, with what to do instead', async () => {
   await assert.rejects(armKill({ pids: [process.pid], syscalls: ['write', 'fsync'], boundMs: 100 }),
     /armKill: write without paths would fire on the first log line or socket write/);
+});
+
+test('plain writes to a file open at arming fire with its path, while log lines to a pipe do not', async () => {
+  const file = path.join(tempDir(), 'data.txt');
+  const target = start(path.join(PROGRAMS, 'armed-fsync.cjs'), [file]);
+  try {
+    assert.ok(await waitForOutput(target.output, 'synced 1', 5000));
+    const paths = openRegularFiles([target.child.pid!]);
+    assert.ok(paths.includes(file));
+    const armed = await armKill({ pids: [target.child.pid!], syscalls: ['write', 'writev', 'fsync'], paths, boundMs: 5000 });
+    const outcome = await armed.outcome;
+    assert.ok(outcome.fired);
+    assert.equal(outcome.syscall, 'write');
+    assert.equal(outcome.path, file);
+    assert.equal(await target.exited, 'SIGKILL');
+  } finally {
+    target.stop();
+  }
 });
