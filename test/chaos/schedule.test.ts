@@ -68,3 +68,18 @@ test('power loss only hits instances on a volume, and is left out when there is 
   assert.ok(power.every((f) => f.target === 'worker.1'));
   assert.ok(buildSchedule({ ...base, seed: 4, intervalMs: 10, quietStartMs: 5_000, faults: mix }).every((f) => f.fault.kind === 'kill'));
 });
+
+test('rotation with two components and two kinds: four faults give each component each kind', () => {
+  const mix = [{ fault: { kind: 'kill' as const, at: 'persistence' as const }, weight: 1 }, { fault: { kind: 'pause' as const, durationMs: 6000, at: 'persistence' as const }, weight: 1 }];
+  for (let seed = 0; seed < 30; seed++) {
+    const faults = buildSchedule({ ...base, seed, faults: mix, nth: { from: 21, to: 37 } });
+    assert.equal(faults.length, 4);
+    const combos = new Set(faults.map((f) => `${f.target.replace(/\.\d+$/, '')}/${f.fault.kind}`));
+    assert.deepEqual([...combos].sort(), ['api/kill', 'api/pause', 'worker/kill', 'worker/pause'], `seed ${seed}`);
+    for (const f of faults) {
+      const nth = f.fault.kind === 'power-loss' ? 0 : f.fault.nth ?? 0;
+      assert.ok(nth >= 21 && nth <= 37, `nth ${nth} in the range`);
+    }
+    assert.deepEqual(faults, buildSchedule({ ...base, seed, faults: mix, nth: { from: 21, to: 37 } }), 'same seed, same nth');
+  }
+});

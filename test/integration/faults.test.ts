@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { FIXTURES, pidsWithTag, runCli, tempDir } from '../helpers.js';
+import { FIXTURES, pidsWithTag, runCli, startCli, tempDir, waitFor, waitForOutput } from '../helpers.js';
 
 const FAULTS = path.join(FIXTURES, 'scenarios/faults');
 
@@ -70,6 +70,18 @@ test('a log trigger kills at the matching line, at most max times, recorded with
   assert.deepEqual(events.find((e) => e.type === 'chaos.planned')!.faults, [], 'a 10 s interval plans nothing in 3 s');
 });
 
+test('an operation trigger kills the target while an operation is in flight; the client retries it', async () => {
+  const { code, output, events } = await run('op-trigger.yml');
+  assert.equal(code, 0, output);
+  const fired = events.filter((e) => e.type === 'fault.injected');
+  assert.deepEqual(fired.map((e) => e.trigger), ['operation in flight to store', 'operation in flight to store']);
+  for (const fault of fired) {
+    const invoked = events.filter((e) => e.type === 'op.invoked' && e.t <= fault.t).at(-1)!;
+    const completed = events.find((e) => e.type === 'op.completed' && e.op.seq === invoked.seq)!;
+    assert.ok(completed.op.endMs > fault.t, `operation ${invoked.seq} was still in flight when the store was killed`);
+  }
+});
+
 test('power loss: the volume is shut down unflushed, its users killed, remounted, restarted; fsynced data survives', async () => {
   const { code, output, events, db } = await run('power.yml');
   assert.equal(code, 0, output);
@@ -96,3 +108,26 @@ test('bad fault settings are located errors (exit 2) before anything starts', as
   assert.equal(syscall.code, 2);
   assert.match(syscall.stderr, /bad-syscall\.yml:7:14 chaos\.syscalls\.0: .*\(did you mean "fsync"\?\)/);
 });
+
+test('kill -9 of crashtest during a power-loss run: the keeper unmounts the volume and frees its loop device', async () => {
+  const dir = tempDir();
+  const crashtest = startCli(['run', path.join(FAULTS, 'power.yml'), '--db', path.join(dir, 'results.db'), '--out', dir, '--duration', '20s']);
+  assert.ok(await waitForOutput(crashtest.output, /phase {3}chaos/, 15_000), crashtest.output());
+  const mounted = (): boolean => readFileSync('/proc/mounts', 'utf8').includes(dir);
+  assert.ok(mounted(), 'the volume is mounted under the run folder');
+  assert.ok(loopImages().some((image) => image.includes('-volumes/')), 'a loop device backs the volume');
+  crashtest.kill('SIGKILL');
+  assert.ok(await waitFor(() => !mounted(), 5_000), 'the keeper unmounted the volume');
+  assert.ok(await waitFor(() => !loopImages().some((image) => image.includes('-volumes/')), 5_000), `loop devices left: ${loopImages()}`);
+});
+
+// The image file behind each attached loop device.
+function loopImages(): string[] {
+  return readdirSync('/sys/block').filter((d) => d.startsWith('loop')).flatMap((d) => {
+    try {
+      return [readFileSync(`/sys/block/${d}/loop/backing_file`, 'utf8').trim()];
+    } catch {
+      return [];
+    }
+  });
+}
