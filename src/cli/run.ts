@@ -1,7 +1,7 @@
 // crashtest run <scenario.yml>: the kill -9 litmus test; prints events as they happen, ends with the verdict.
 import { Option, type Command } from 'commander';
 import { runScenario, type RunResult } from '../run/index.js';
-import { parseDuration, formatDuration } from '../scenario/index.js';
+import { parseDuration, formatDuration, describeChaos } from '../scenario/index.js';
 import { DEFAULT_DB } from '../store/index.js';
 import { terminalReporter } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
@@ -64,7 +64,7 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
         const terminal = terminalReporter({ stream: process.stdout, verbose: flags.verbose, durationMs: settings.durationMs });
         close = terminal.close;
         recorder.onEvent(terminal.onEvent);
-        const chaos = settings.chaos ? `a kill every ${formatDuration(settings.intervalMs)}, quiet for the last ${formatDuration(settings.quietMs)}` : 'no chaos';
+        const chaos = settings.chaos ? `${describeChaos(loaded.scenario.chaos!, settings.intervalMs)}, quiet for the last ${formatDuration(settings.quietMs)}` : 'no chaos';
         process.stdout.write(`crashtest: run ${runId} of "${loaded.scenario.name}" · seed ${settings.seed} · ${formatDuration(settings.durationMs)} · ${chaos}\n`);
         process.stdout.write(`           output in ${outDir}\n`);
       },

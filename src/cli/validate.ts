@@ -1,6 +1,6 @@
 // crashtest validate <scenario.yml>: checks a scenario file without running anything.
 import type { Command } from 'commander';
-import { loadScenario, matchTargets, formatDuration, resolveScenario, dryValues } from '../scenario/index.js';
+import { loadScenario, matchTargets, formatDuration, resolveScenario, dryValues, describeChaos } from '../scenario/index.js';
 
 /** Registers `validate`. */
 export function registerValidate(program: Command): void {
@@ -19,6 +19,6 @@ Examples:
       const instances = scenario.components.reduce((n, c) => n + c.replicas, 0);
       const targets = scenario.chaos ? matchTargets(scenario.components, scenario.chaos.targets).length : 0;
       process.stdout.write(`${file}: ok — "${scenario.name}", ${scenario.components.length} components (${instances} instances), ` +
-        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `a kill every ${formatDuration(scenario.chaos.interval)} among ${targets} targets` : 'no chaos'}\n`);
+        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `${describeChaos(scenario.chaos)} among ${targets} targets` : 'no chaos'}\n`);
     });
 }

@@ -5,6 +5,7 @@ import type { InterpolationContext, LoadedScenario, ResolvedInstance, ResolvedSc
 import type { InstancePlan, ReadyCheck } from '../supervisor/index.js';
 import { buildPreset } from '../presets/index.js';
 import type { ComponentSpec } from '../scenario/index.js';
+import { instanceName } from '../common/index.js';
 
 /** A free TCP port on 127.0.0.1, chosen by the kernel. */
 export function freePort(): Promise<number> {
@@ -23,8 +24,8 @@ export async function buildContext(loaded: LoadedScenario, run: { dir: string; i
   const ports = new Map<string, number>();
   for (const component of loaded.scenario.components) {
     for (let replica = 0; replica < component.replicas; replica++) {
-      if (component.port === 'auto' || (component.port === undefined && component.preset)) ports.set(`${component.name}.${replica}`, await freePort());
-      else if (component.port !== undefined) ports.set(`${component.name}.${replica}`, component.port + replica);
+      if (component.port === 'auto' || (component.port === undefined && component.preset)) ports.set(instanceName(component.name, replica), await freePort());
+      else if (component.port !== undefined) ports.set(instanceName(component.name, replica), component.port + replica);
     }
   }
   const components = Object.fromEntries(loaded.scenario.components.map((c) => {

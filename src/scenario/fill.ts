@@ -4,6 +4,7 @@ import path from 'node:path';
 import { interpolate, type InterpolationContext, type Scope } from './interpolate.js';
 import type { PathSegment } from './locate.js';
 import type { ComponentSpec, ProbeSpec, Scenario, WorkloadSpec } from './schema.js';
+import { instanceName } from '../common/index.js';
 
 /** What references resolve to: the context plus the port of every instance ("api.0" → 4100). */
 export interface RunValues {
@@ -55,7 +56,7 @@ export function fillScenario(scenario: Scenario, values: RunValues): { filled: F
   const setup = fill(scenario.setup, ['setup'], shared, plain);
   const instances = scenario.components.flatMap((spec, index) =>
     Array.from({ length: spec.replicas }, (_, replica) => {
-      const instance = `${spec.name}.${replica}`;
+      const instance = instanceName(spec.name, replica);
       const port = values.ports.get(instance);
       const context = { ...shared, self: { port, replica, instance, name: spec.name } };
       const at: PathSegment[] = ['components', index];
@@ -79,8 +80,8 @@ export function dryValues(scenario: Scenario, dir: string, env: NodeJS.ProcessEn
   const ports = new Map<string, number>();
   for (const c of scenario.components) {
     for (let replica = 0; replica < c.replicas; replica++) {
-      if (typeof c.port === 'number') ports.set(`${c.name}.${replica}`, c.port + replica);
-      else if (c.port === 'auto' || c.preset) ports.set(`${c.name}.${replica}`, DRY_PORT);
+      if (typeof c.port === 'number') ports.set(instanceName(c.name, replica), c.port + replica);
+      else if (c.port === 'auto' || c.preset) ports.set(instanceName(c.name, replica), DRY_PORT);
     }
   }
   const components = Object.fromEntries(scenario.components.map((c) =>

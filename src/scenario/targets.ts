@@ -1,11 +1,12 @@
 // Chaos target vocabulary: a component name, an instance name (worker.1), a glob (work*), or tag:<name>.
 import type { ComponentSpec } from './schema.js';
+import { instanceName } from '../common/index.js';
 
 /** Instance names of killable components matched by any of the target patterns (all killable ones when none). */
 export function matchTargets(components: readonly ComponentSpec[], patterns: readonly string[] | undefined): string[] {
   const instances = components
     .filter((c) => c.killable)
-    .flatMap((c) => Array.from({ length: c.replicas }, (_, i) => ({ component: c, instance: `${c.name}.${i}` })));
+    .flatMap((c) => Array.from({ length: c.replicas }, (_, i) => ({ component: c, instance: instanceName(c.name, i) })));
   if (!patterns || patterns.length === 0) return instances.map((i) => i.instance);
   return instances
     .filter(({ component, instance }) => patterns.some((p) => matches(p, component, instance)))
