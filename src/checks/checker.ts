@@ -97,7 +97,7 @@ export function firedFaults(history: History): Array<FaultRecord & { firedMs: Ru
 export function faultsBetween(history: History, fromMs: RunMs, toMs: RunMs): FaultRef[] {
   return firedFaults(history)
     .filter((f) => f.firedMs >= fromMs && f.firedMs <= toMs)
-    .map((f) => ({ seq: f.seq, instance: f.instance, firedMs: f.firedMs }));
+    .map((f) => ({ seq: f.seq, instance: f.instance, firedMs: f.firedMs, kind: f.kind }));
 }
 
 // The last moment the history observed: run.endMs, or (aborted run) the latest recorded time.

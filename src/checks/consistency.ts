@@ -4,10 +4,12 @@ import type { History } from '../store/index.js';
 import { formatMs } from '../common/index.js';
 import type { ConsistencyEvidence } from './evidence.js';
 import type { Verdict } from './checker.js';
-import { probeSamples } from './checker.js';
+import { faultsBetween, probeSamples } from './checker.js';
 
 /** At most this many violating samples are listed in the evidence. */
 export const MAX_VIOLATIONS_LISTED = 20;
+/** At most this many faults fired before the first violation are named in the evidence. */
+export const MAX_FAULTS_BEFORE = 3;
 /** At most this many items (violations) are listed per violating sample. */
 export const MAX_ITEMS_LISTED = 10;
 
@@ -34,6 +36,7 @@ export function checkConsistency(history: History, opts: ConsistencyOptions): Ve
       items: (s.items ?? []).slice(0, MAX_ITEMS_LISTED),
     })),
     errors: samples.length - answered.length,
+    faultsBefore: bad.length > 0 ? faultsBetween(history, -Infinity, bad[0].t).slice(-MAX_FAULTS_BEFORE) : [],
   };
   if (samples.length === 0) {
     return { ...base, valid: 'unknown', summary: `no samples of probe "${opts.probe}"`, evidence };
@@ -51,5 +54,6 @@ function consistencySummary(e: ConsistencyEvidence): string {
   const checks = e.checks === 1 ? '1 check' : `${e.checks} checks`;
   if (e.violating === 0) return `${checks}, no violations${errs}`;
   const first = e.violations[0];
-  return `${e.violating} of ${checks} found violations, first at ${formatMs(first.t)}: ${first.items[0]}${errs}`;
+  const after = e.faultsBefore.length ? ` (after ${e.faultsBefore.map((f) => `fault ${f.seq}: ${f.kind ? `${f.kind} ` : ''}${f.instance} at ${formatMs(f.firedMs)}`).join(', ')})` : '';
+  return `${e.violating} of ${checks} found violations, first at ${formatMs(first.t)}${after}: ${first.items[0]}${errs}`;
 }

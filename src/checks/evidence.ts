@@ -7,8 +7,8 @@ const ms = z.number().describe('run-relative time, ms');
 const count = z.int().min(0);
 const validity = z.union([z.boolean(), z.literal('unknown')]);
 
-/** A fault as cited in evidence: which one, which instance, when it fired. */
-export const faultRefSchema = z.object({ seq: z.int(), instance: z.string(), firedMs: ms });
+/** A fault as cited in evidence: which one, which instance, when it fired, what it did (absent before kinds existed). */
+export const faultRefSchema = z.object({ seq: z.int(), instance: z.string(), firedMs: ms, kind: z.string().optional() });
 
 /** A span without any increase, longer than the window, with the faults fired in or up to windowMs before it. */
 export const stallSchema = z.object({ fromMs: ms, toMs: ms, durationMs: z.number(), faults: z.array(faultRefSchema) });
@@ -35,6 +35,7 @@ export const violatingSampleSchema = z.object({ t: ms, final: z.boolean(), count
 /** Evidence of the consistency checker: samples that answered, how many found violations (first 20 listed), probe errors. */
 export const consistencyEvidenceSchema = z.object({
   checks: count, violating: count, violations: z.array(violatingSampleSchema), errors: count,
+  faultsBefore: z.array(faultRefSchema).default([]).describe('the last faults fired before the first violating sample'),
 });
 
 /** Evidence of the converge checker: the condition as text ("<= 0"), the deadline, when it was met, the last value judged. */

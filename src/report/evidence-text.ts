@@ -9,7 +9,7 @@ import { fmtT } from './input.js';
 // "fault 3 (worker.1 at 12.345 s)" for each fault cited.
 export function faultsText(faults: readonly FaultRef[] | undefined): string {
   if (!faults || faults.length === 0) return 'no fault near it';
-  return faults.map((f) => `fault ${f.seq} (${f.instance} at ${fmtT(f.firedMs)})`).join(', ');
+  return faults.map((f) => `fault ${f.seq} (${f.kind ? `${f.kind} ` : ''}${f.instance} at ${fmtT(f.firedMs)})`).join(', ');
 }
 
 // Stalls of the progress evidence.
@@ -26,7 +26,7 @@ function noLossLines(e: NoLossEvidence): string[] {
 
 // Violating samples of the consistency evidence.
 function consistencyLines(e: ConsistencyEvidence): string[] {
-  const head = `${e.checks} checks, ${e.violating} found violations, ${e.errors} probe errors`;
+  const head = `${e.checks} checks, ${e.violating} found violations, ${e.errors} probe errors${e.faultsBefore.length ? `; first after ${faultsText(e.faultsBefore)}` : ''}`;
   const rows = e.violations.flatMap((v) => [
     `at ${fmtT(v.t)}${v.final ? ' (final)' : ''}: ${v.count} violation${v.count === 1 ? '' : 's'}`,
     ...v.items.map((item) => `  ${item}`),

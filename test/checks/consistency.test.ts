@@ -14,7 +14,7 @@ test('consistency: every sample empty passes', () => {
     kind: 'consistency',
     valid: true,
     summary: '3 checks, no violations',
-    evidence: { checks: 3, violating: 0, violations: [], errors: 0 },
+    evidence: { checks: 3, violating: 0, violations: [], errors: 0, faultsBefore: [] },
   });
 });
 
@@ -33,6 +33,7 @@ test('consistency: a violation during the run fails even if the final sample is 
     violating: 1,
     violations: [{ t: 2000, final: false, count: 2, items: ['row 7: job without owner', 'row 9: job without owner'] }],
     errors: 0,
+    faultsBefore: [],
   });
 });
 
@@ -60,7 +61,7 @@ test('consistency: all samples errored => unknown', () => {
   const v = checkConsistency(makeHistory({ samples }), opts);
   assert.equal(v.valid, 'unknown');
   assert.equal(v.summary, 'all 2 samples of probe "orphans" failed (no such table: jobs)');
-  assert.deepEqual(v.evidence, { checks: 0, violating: 0, violations: [], errors: 2 });
+  assert.deepEqual(v.evidence, { checks: 0, violating: 0, violations: [], errors: 2, faultsBefore: [] });
 });
 
 test('consistency: empty history => unknown', () => {

@@ -36,7 +36,7 @@ test('no_loss: missing keys fail, with faults fired within 10 s after each ack',
     ],
   });
   const v2 = checkNoLoss(makeHistory({ ops, samples: [list('keys', 90_000, [], true)], faults }), opts);
-  assert.deepEqual(v2.evidence.missing[1], { key: 'k2', ackMs: 20_000, faultsAfter: [{ seq: 1, instance: 'db.1', firedMs: 25_000 }] });
+  assert.deepEqual(v2.evidence.missing[1], { key: 'k2', ackMs: 20_000, faultsAfter: [{ seq: 1, instance: 'db.1', firedMs: 25_000, kind: 'kill' }] });
 });
 
 test('no_loss: the fault window is configurable and at most 20 keys are listed', () => {

@@ -74,8 +74,8 @@ test('progress: a mid-run stall lists faults fired in it or up to windowMs befor
       toMs: 27_100,
       durationMs: 7100,
       faults: [
-        { seq: 2, instance: 'worker.2', firedMs: 16_000 },
-        { seq: 3, instance: 'db.1', firedMs: 22_000 },
+        { seq: 2, instance: 'worker.2', firedMs: 16_000, kind: 'kill' },
+        { seq: 3, instance: 'db.1', firedMs: 22_000, kind: 'kill' },
       ],
     },
   ]);

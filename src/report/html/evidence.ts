@@ -28,7 +28,8 @@ function consistency(e: ConsistencyEvidence): string {
   const rows: Row[] = e.violations.map((v) => ({
     cells: [fmtT(v.t), v.final ? 'final' : '', v.count, { html: v.items.map((i) => `<code>${esc(i)}</code>`).join('<br>') }], cls: 'bad',
   }));
-  return kv([['checks answered', String(e.checks)], ['with violations', String(e.violating)], ['probe errors', String(e.errors)]])
+  return kv([['checks answered', String(e.checks)], ['with violations', String(e.violating)], ['probe errors', String(e.errors)],
+    ['faults before the first', faultsText(e.faultsBefore)]])
     + foldedTable('violating samples', ['at#', '', 'violations#', 'first items'], rows);
 }
 
