@@ -29,6 +29,8 @@ const POWER_BUGS = ['', 'no-fsync'];
 
 interface Outcome {
   exit: number | null;
+  /** the invariants that did not pass */
+  failed: string[];
   /** run-relative ms of the first violating evidence, when a check failed */
   firstViolationMs: number | null;
   jobsDone: number;
@@ -53,13 +55,14 @@ function runOnce(mode: Mode, bug: string, seed: number): Promise<Outcome> {
 function readOutcome(file: string): Omit<Outcome, 'exit'> {
   try {
     const db = new Database(file, { readonly: true });
-    const failed = db.prepare(`SELECT evidence FROM verdicts WHERE valid = 'false'`).all() as { evidence: string }[];
+    const failed = db.prepare(`SELECT name, evidence FROM verdicts WHERE valid = 'false'`).all() as { name: string; evidence: string }[];
+    const notPassed = (db.prepare(`SELECT name FROM verdicts WHERE valid <> 'true'`).all() as { name: string }[]).map((r) => r.name);
     const times = failed.flatMap((v) => [...v.evidence.matchAll(/"(?:t|atMs|fromMs|ackMs|firstMs|sinceMs)":(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])));
     const done = db.prepare(`SELECT value FROM probe_samples WHERE probe = 'done' AND value IS NOT NULL ORDER BY t_ms DESC LIMIT 1`).get() as { value: number } | undefined;
     db.close();
-    return { firstViolationMs: times.length ? Math.min(...times) : null, jobsDone: done?.value ?? 0 };
+    return { failed: notPassed, firstViolationMs: times.length ? Math.min(...times) : null, jobsDone: done?.value ?? 0 };
   } catch {
-    return { firstViolationMs: null, jobsDone: 0 };
+    return { failed: [], firstViolationMs: null, jobsDone: 0 };
   }
 }
 
@@ -91,7 +94,8 @@ export async function benchDetection(seeds = Number(process.argv[3] ?? 10), para
     const label = bug || 'correct system';
     const verdict = bug ? `${caught}/${seeds} caught` : `${seeds - caught - errors}/${seeds} passed (${caught} false positives)`;
     rows.push([mode.name, label, verdict, first.length ? `${(median(first)! / 1000).toFixed(1)} s` : '—', errors ? `${errors} errors` : '']);
-    process.stderr.write(`detection: ${mode.name} · ${label}: ${verdict}\n`);
+    const seedsSeen = outcomes.map((o, i) => `${i + 1}:${o.exit}${o.failed.length ? `(${o.failed.join('+')})` : ''}`).join(' ');
+    process.stderr.write(`detection: ${mode.name} · ${label}: ${verdict} · seeds ${seedsSeen}\n`);
   }
   return `### Detection (${seeds} seeds per cell, ${parallel} runs at a time)\n\n${table(['faults', 'system', 'result', 'median first violation', ''], rows)}`;
 }

@@ -83,10 +83,13 @@ async function armedKill(order: FaultOrder, context: InjectContext): Promise<voi
   if (!group) return skipped(order, context, `${order.target} is not running`);
   const armedMs = context.now();
   const nth = order.fault.kind === 'kill' ? order.fault.nth ?? 1 : 1;
-  const outcome = await context.armKill({ group, boundMs: armBound(context), nth, signal: 'SIGKILL', stopped: context.stopped });
+  const boundMs = armBound(context);
+  const outcome = await context.armKill({ group, boundMs, nth, signal: 'SIGKILL', stopped: context.stopped });
   if (!outcome.fired) {
     context.victims.forgiveKill(order.target);
     if (context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
+    // Cut short by the quiet period, not by arm_timeout: a kill now would land where no recovery can be judged.
+    if (boundMs < context.armBoundMs) return skipped(order, context, `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)`);
     return plainKill(order, context, { armedMs, nth, syscall: null, path: null, tid: null, fellBack: outcome.reason });
   }
   killGroup(group, 'SIGKILL');
@@ -101,8 +104,10 @@ async function pause(order: FaultOrder, durationMs: number, context: InjectConte
   const fault = order.fault as Extract<FaultSpec, { kind: 'pause' }>;
   if (fault.at === 'persistence') {
     const armedMs = context.now();
-    const outcome = await context.armKill({ group, boundMs: armBound(context), nth: fault.nth ?? 1, signal: 'SIGSTOP', stopped: context.stopped });
+    const boundMs = armBound(context);
+    const outcome = await context.armKill({ group, boundMs, nth: fault.nth ?? 1, signal: 'SIGSTOP', stopped: context.stopped });
     if (!outcome.fired && context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
+    if (!outcome.fired && boundMs < context.armBoundMs) return skipped(order, context, `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)`);
     if (outcome.fired) {
       killGroup(group, 'SIGSTOP');
       injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
@@ -146,7 +151,7 @@ async function powerLoss(order: FaultOrder, context: InjectContext): Promise<voi
 
 // Armed faults wait at most arm_timeout, and never into the quiet period.
 function armBound(context: InjectContext): number {
-  return Math.max(0, Math.min(context.armBoundMs, context.armUntilMs - context.now() - 50));
+  return Math.round(Math.max(0, Math.min(context.armBoundMs, context.armUntilMs - context.now() - 50)));
 }
 
 function waitOrStopped(ms: number, stopped: AbortSignal): Promise<void> {

@@ -38,6 +38,6 @@ export function prepareArmedKills(chaos: ChaosSpec | undefined, reaper: OrphanRe
 
 function describe(outcome: ArmedOutcome, boundMs: number): ArmOutcome {
   if (outcome.fired) return { fired: true, atMs: outcome.atMs, syscall: outcome.syscall, path: outcome.path ?? null, tid: outcome.tid };
-  const reasons = { bound: `no persistence call within ${boundMs} ms`, exited: 'the target exited while armed', disarmed: 'disarmed', failed: `the tracer failed: ${outcome.message ?? 'unknown'}` };
+  const reasons = { bound: `no persistence call within ${Math.round(boundMs)} ms`, exited: 'the target exited while armed', disarmed: 'disarmed', failed: `the tracer failed: ${outcome.message ?? 'unknown'}` };
   return { fired: false, reason: reasons[outcome.reason] };
 }
