@@ -15,6 +15,8 @@ const SCENARIOS: { file: string; env?: Record<string, string>; args?: string[] }
   { file: 'good/store.yml', env: { STORE_FLAG: '--ack-before-write' } },
   { file: 'good/store.yml', env: { STORE_FLAG: '--no-rebuild' } },
   { file: 'converter-small.yml', args: ['--duration', '4s', '--env', 'CONVERTER_BUG=done-before-output-durable'] },
+  { file: 'converter-full-small.yml' },
+  { file: 'converter-pause-small.yml', args: ['--env', 'CONVERTER_BUG=no-fencing'] },
   { file: 'faults/armed.yml' },
   { file: 'faults/pause.yml', env: { CT_TAG: 'ct-replay-pause' } },
   { file: 'faults/triggers.yml' },
