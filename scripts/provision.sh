@@ -2,7 +2,11 @@
 # What the test suite needs from the system, checked before every `npm test` (the pretest hook).
 # Silent when all is there; as root with apt-get it installs what is missing; otherwise it prints
 # the one command to run and exits 1, before any test can fail with ENOENT.
+# With --main (the prepare hook, run by `npm ci`): only what the README's main command needs (strace,
+# for its armed faults); without root it prints the command to run and lets the install go on.
 set -euo pipefail
+main_only=0
+[[ ${1:-} == --main ]] && main_only=1
 
 # The single list: a command the tests run → the Debian package that provides it.
 NEEDS=(
@@ -34,6 +38,13 @@ has_account() {
   return 1
 }
 
+# The main scenario arms its faults with strace; nothing else it runs comes from the system.
+NEEDS_MAIN=(strace:strace)
+((main_only)) && NEEDS=("${NEEDS_MAIN[@]}")
+lead="crashtest tests need"
+again=", then run npm test again"
+((main_only)) && lead="crashtest run scenarios/converter.yml needs" && again=""
+
 missing_packages() {
   local pair
   for pair in "${NEEDS[@]}"; do has "${pair%%:*}" || echo "${pair#*:}"; done
@@ -45,28 +56,30 @@ mapfile -t missing < <(missing_packages)
 if ((${#missing[@]})); then
   if ! can_install; then
     if command -v apt-get >/dev/null; then
-      echo "crashtest tests need: ${missing[*]}; run: sudo apt-get install -y ${missing[*]}" >&2
+      echo "$lead: ${missing[*]}; run: sudo apt-get install -y ${missing[*]}" >&2
     else
-      echo "crashtest tests need (Debian package names): ${missing[*]}; install them with your package manager, then run npm test again" >&2
+      echo "$lead (Debian package names): ${missing[*]}; install them with your package manager$again" >&2
     fi
-    exit 1
+    exit $((1 - main_only))
   fi
   # apt's hundreds of lines go to a file, shown only when it fails.
   log=$(mktemp)
   if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
     tail -n 20 "$log" >&2
     rm -f "$log"
-    echo "crashtest tests need: ${missing[*]}; apt-get failed installing them (its last lines are above)" >&2
-    exit 1
+    echo "$lead: ${missing[*]}; apt-get failed installing them (its last lines are above)" >&2
+    exit $((1 - main_only))
   fi
   rm -f "$log"
   mapfile -t still < <(missing_packages)
   if ((${#still[@]})); then
-    echo "crashtest tests need: ${still[*]}; apt-get installed them but their commands are still not found" >&2
-    exit 1
+    echo "$lead: ${still[*]}; apt-get installed them but their commands are still not found" >&2
+    exit $((1 - main_only))
   fi
-  echo "crashtest: installed ${missing[*]} (apt-get), needed by the tests"
+  echo "crashtest: installed ${missing[*]} (apt-get), needed by ${lead% need*}"
 fi
+
+((main_only)) && exit 0
 
 # preset postgres runs the server as the unprivileged postgres account: the Debian package creates
 # it, a PostgreSQL installed another way may not have.

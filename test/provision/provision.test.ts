@@ -28,7 +28,7 @@ function which(name: string): string | undefined {
  * it never installs anything) with a PATH holding only the checked commands minus `hide`, and apt-get
  * when `aptGet` is true. The copy lives in a world-readable folder: the clone may be under /root.
  */
-function runHiding(hide: string, aptGet: boolean): { status: number | null; stdout: string; stderr: string } {
+function runHiding(hide: string, aptGet: boolean, args: string[] = []): { status: number | null; stdout: string; stderr: string } {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'crashtest-provision-'));
   try {
     chmodSync(folder, 0o755);
@@ -43,8 +43,8 @@ function runHiding(hide: string, aptGet: boolean): { status: number | null; stdo
     chmodSync(script, 0o644);
     const bash = which('bash') ?? '/bin/bash';
     const command = process.getuid?.() === 0
-      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', `PATH=${bin}`, bash, script]
-      : ['env', `PATH=${bin}`, bash, script];
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'env', `PATH=${bin}`, bash, script, ...args]
+      : ['env', `PATH=${bin}`, bash, script, ...args];
     const result = spawnSync(command[0], command.slice(1), { encoding: 'utf8', timeout: 10_000 });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   } finally {
@@ -73,5 +73,14 @@ test('a missing command and no apt-get: one line with the Debian package names, 
     status: 1,
     stdout: '',
     stderr: 'crashtest tests need (Debian package names): strace; install them with your package manager, then run npm test again\n',
+  });
+});
+
+test('--main, the prepare hook of npm ci: only strace, for the main scenario; without root a hint, and the install goes on', () => {
+  assert.deepEqual(runHiding('qemu-img', true, ['--main']), { status: 0, stdout: '', stderr: '' }, 'the tests\' packages are not its business');
+  assert.deepEqual(runHiding('strace', true, ['--main']), {
+    status: 0,
+    stdout: '',
+    stderr: 'crashtest run scenarios/converter.yml needs: strace; run: sudo apt-get install -y strace\n',
   });
 });
