@@ -29,7 +29,7 @@ test('a fault is recovered by the next spawn and the next ready of its instance'
   ]);
   assert.deepEqual(history.faults[0], {
     seq: 1, scheduledMs: 1000, firedMs: 1000.4, instance: 'api.0', component: 'api', kind: 'kill', pid: 10, signal: 'SIGKILL',
-    skipped: null, restartedMs: 1003, readyMs: 1080,
+    skipped: null, restartedMs: 1003, readyMs: 1080, why: null, armed: null, healedMs: null, victims: [],
   });
   assert.deepEqual(history.instances.map((i) => [i.pid, i.readyMs, i.endedMs, i.cause]), [[10, 50, 1001, 'chaos'], [11, 1080, null, null]]);
   assert.deepEqual(history.faults.slice(1).map((f) => f.firedMs), [null, null], 'planned faults not fired stay unfired');
@@ -98,4 +98,27 @@ test('JSON nulls of migrated rows read as absent keys', () => {
   ]);
   assert.deepEqual(history.samples[0], { probe: 'keys', t: 5, final: true, items: ['a'] });
   assert.equal('ackMs' in history.ops[0], false);
+});
+
+test('a pause is ready again when it is continued; a power loss names its victims and when the volume came back', () => {
+  const history = projectHistory(run, [
+    { type: 'chaos.planned', t: 0, faults: [
+      { seq: 1, atMs: 1000, instance: 'worker.0', component: 'worker', kind: 'pause', signal: 'SIGSTOP', at: 'persistence', nth: 30, durationMs: 3000, why: 'rotation: component 1 of 2' },
+      { seq: 2, atMs: 5000, instance: 'api.0', component: 'api', kind: 'power-loss', signal: 'SIGKILL', why: 'power loss: an instance on a volume' },
+    ] },
+    { type: 'component.spawned', t: 5, instance: 'worker.0', pid: 20, generation: 1 },
+    { type: 'component.spawned', t: 6, instance: 'api.0', pid: 10, generation: 1 },
+    { type: 'fault.injected', t: 1200, seq: 1, instance: 'worker.0', pid: 20, signal: 'SIGSTOP', scheduledMs: 1000, kind: 'pause',
+      armed: { armedMs: 1000, nth: 30, syscall: 'pwrite64', path: '/data/out/x.tmp', tid: 20, fellBack: null } },
+    { type: 'fault.healed', t: 4200, seq: 1, instance: 'worker.0', detail: 'continued after 3000 ms' },
+    { type: 'fault.injected', t: 5001, seq: 2, instance: 'api.0', pid: 10, signal: 'SIGKILL', scheduledMs: 5000, kind: 'power-loss', victims: ['api.0', 'worker.0'] },
+    { type: 'fault.healed', t: 5030, seq: 2, instance: 'api.0', detail: 'mounted again in 25 ms' },
+    { type: 'component.spawned', t: 5031, instance: 'api.0', pid: 11, generation: 2 },
+    { type: 'component.ready', t: 5100, instance: 'api.0', pid: 11, afterMs: 69 },
+  ]);
+  const [pause, power] = history.faults;
+  assert.deepEqual([pause.kind, pause.firedMs, pause.healedMs, pause.restartedMs, pause.readyMs, pause.armed?.syscall, pause.why],
+    ['pause', 1200, 4200, 4200, 4200, 'pwrite64', 'rotation: component 1 of 2']);
+  assert.deepEqual([power.kind, power.victims, power.healedMs, power.restartedMs, power.readyMs], ['power-loss', ['api.0', 'worker.0'], 5030, 5031, 5100]);
+  assert.equal(history.instances.filter((i) => i.instance === 'worker.0').length, 1, 'a paused instance is not restarted');
 });
