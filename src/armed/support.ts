@@ -1,7 +1,7 @@
 // Can this machine arm a kill? strace must exist and we must be allowed to ptrace our components.
 // Says what is missing in one line, so the caller can stop with exit 3 before the run starts.
-import { accessSync, constants, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { findExecutable, pathDirs } from '../common/index.js';
 
 /** Either the strace binary to use, or the one line that says what is missing and what to do. */
 export type ArmedKillSupport = { ok: true; strace: string } | { ok: false; reason: string };
@@ -10,7 +10,7 @@ const CAP_SYS_PTRACE = 19n;
 
 /** Checks for strace on PATH and for permission to attach to processes we started. */
 export function checkArmedKillSupport(env: NodeJS.ProcessEnv = process.env): ArmedKillSupport {
-  const strace = findOnPath('strace', env.PATH ?? '');
+  const strace = findExecutable('strace', pathDirs(env.PATH ?? ''));
   if (!strace) return { ok: false, reason: 'armed kills need strace, which is not on PATH: apt-get install strace' };
   const scope = readScope();
   if (hasPtraceCapability()) return { ok: true, strace };
@@ -19,19 +19,6 @@ export function checkArmedKillSupport(env: NodeJS.ProcessEnv = process.env): Arm
     return { ok: false, reason: `armed kills need ptrace: /proc/sys/kernel/yama/ptrace_scope is ${scope} and crashtest is not root (run as root, or set it to 0)` };
   }
   return { ok: true, strace };
-}
-
-function findOnPath(name: string, searchPath: string): string | undefined {
-  for (const dir of searchPath.split(':').filter(Boolean)) {
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 function readScope(): number | undefined {

@@ -1,5 +1,6 @@
 // Small helpers every part of the harness shares, a leaf that imports nothing from src/:
-// instance names, duration text, abortable sleeps.
+// instance names, duration text, abortable sleeps, where a program is.
 export { instanceName, componentOfInstance } from './instance.js';
 export { formatMs } from './duration.js';
 export { sleep, sleepUntil } from './sleep.js';
+export { findExecutable, pathDirs } from './executable.js';

@@ -1,8 +1,7 @@
 // The system programs a volume needs (mkfs.ext4, losetup, mount, umount, xfs_io), run through execa;
 // a failure becomes an error that names the command line, its exit code and its stderr.
 import { execa } from 'execa';
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
+import { findExecutable, pathDirs } from '../common/index.js';
 import { SystemError } from '../errors.js';
 
 // A non-root PATH on Debian lacks the sbin folders, where mkfs.ext4, losetup and xfs_io live.
@@ -15,17 +14,7 @@ export const PACKAGE_OF: Record<string, string> = {
 
 /** The full path of a system program (PATH, then the sbin folders), or undefined when it is absent. */
 export function findTool(name: string): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), ...SBIN];
-  for (const dir of dirs) {
-    const candidate = path.join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
+  return findExecutable(name, [...pathDirs(), ...SBIN]);
 }
 
 /** How a program ended: exit code and both outputs, trimmed. */
