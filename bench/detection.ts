@@ -1,7 +1,7 @@
 // Detection: does the main scenario, at its own pace, catch each planted bug, and pass the correct system?
 // Each bug (and the correct system) × fault mode × N seeds is a real run of the CLI; reported: catch rate,
 // median time to the first violation, false positives. Also the throughput cost of armed kills.
-//   npm run bench -- detection [seeds=10] [parallel=2] [modes=random,main,power]
+//   npm run bench -- detection [seeds=10] [parallel=2] [modes=random,main,power] [bugs=all, comma-separated, "correct" for none]
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -80,10 +80,11 @@ async function pool<T>(tasks: (() => Promise<T>)[], parallel: number): Promise<T
 
 /** Runs the matrix and returns the Markdown section. */
 export async function benchDetection(seeds = Number(process.argv[3] ?? 10), parallel = Number(process.argv[4] ?? 2),
-  modes = (process.argv[5] ?? 'random,main,power').split(',')): Promise<string> {
+  modes = (process.argv[5] ?? 'random,main,power').split(','), only = process.argv[6]?.split(',')): Promise<string> {
+  const wanted = (bug: string): boolean => !only || only.includes(bug || 'correct');
   const cells = [
-    ...MODES.filter((mode) => modes.includes(mode.key)).flatMap((mode) => BUGS.map((bug) => ({ mode, bug }))),
-    ...(process.getuid?.() === 0 && modes.includes('power') ? POWER_BUGS.map((bug) => ({ mode: POWER, bug })) : []),
+    ...MODES.filter((mode) => modes.includes(mode.key)).flatMap((mode) => BUGS.filter(wanted).map((bug) => ({ mode, bug }))),
+    ...(process.getuid?.() === 0 && modes.includes('power') ? POWER_BUGS.filter(wanted).map((bug) => ({ mode: POWER, bug })) : []),
   ];
   const rows: string[][] = [];
   for (const { mode, bug } of cells) {
