@@ -5,7 +5,7 @@ import type { ArmedLanding, RunEvent } from '../store/index.js';
 import type { FaultSpec } from './schedule.js';
 import type { PoweredVolume, Victims } from './victims.js';
 
-/** Where an armed kill landed, as the tracer saw it; `fired: false` when it did not land in time. */
+/** Where an armed kill landed, as the tracer saw it (atMs: the call's entry, ms since the epoch); `fired: false` when it did not land in time. */
 export type ArmOutcome =
   | { fired: true; atMs: number; syscall: string; path: string | null; tid: number }
   | { fired: false; reason: string };
@@ -61,9 +61,9 @@ function skipped(order: FaultOrder, context: InjectContext, reason: string): voi
   context.record({ type: 'fault.skipped', t: context.now(), seq: order.seq, instance: order.target, reason, scheduledMs: order.scheduledMs });
 }
 
-function injected(order: FaultOrder, context: InjectContext, pid: number, signal: string, extra: Partial<Extract<RunEvent, { type: 'fault.injected' }>> = {}): void {
+function injected(order: FaultOrder, context: InjectContext, pid: number, signal: string, extra: Partial<Extract<RunEvent, { type: 'fault.injected' }>> = {}, t = context.now()): void {
   const trigger = order.trigger ? { trigger: order.trigger } : {};
-  context.record({ type: 'fault.injected', t: context.now(), seq: order.seq, instance: order.target, pid, signal, scheduledMs: order.scheduledMs,
+  context.record({ type: 'fault.injected', t, seq: order.seq, instance: order.target, pid, signal, scheduledMs: order.scheduledMs,
     kind: order.fault.kind, ...trigger, ...extra });
 }
 
@@ -93,7 +93,7 @@ async function armedKill(order: FaultOrder, context: InjectContext): Promise<voi
     return plainKill(order, context, { armedMs, nth, syscall: null, path: null, tid: null, fellBack: outcome.reason });
   }
   killGroup(group, 'SIGKILL');
-  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, nth, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
+  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, nth, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } }, landedAt(outcome.atMs, context));
 }
 
 // SIGSTOP freezes every process of the group, as a long GC pause or a stalled VM would; leases run out
@@ -110,7 +110,8 @@ async function pause(order: FaultOrder, durationMs: number, context: InjectConte
     if (!outcome.fired && boundMs < context.armBoundMs) return skipped(order, context, `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)`);
     if (outcome.fired) {
       killGroup(group, 'SIGSTOP');
-      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } });
+      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, nth: fault.nth ?? 1, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } },
+        landedAt(outcome.atMs, context));
     } else if (killGroup(group, 'SIGSTOP') === 'killed') {
       injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: null, path: null, tid: null, fellBack: outcome.reason } });
     } else return skipped(order, context, `${order.target} already exited`);
@@ -147,6 +148,12 @@ async function powerLoss(order: FaultOrder, context: InjectContext): Promise<voi
   } finally {
     remounted();
   }
+}
+
+// The run-relative moment the tracer saw the call entered: the fault happened then, not when we read about it.
+function landedAt(epochMs: number, context: InjectContext): number {
+  const t = context.now() - (Date.now() - epochMs);
+  return Number.isFinite(t) ? Math.min(t, context.now()) : context.now();
 }
 
 // Armed faults wait at most arm_timeout, and never into the quiet period.

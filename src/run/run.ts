@@ -85,12 +85,12 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
     recorder.record({ type: 'run.window', t: now(), chaosStartMs: loadStartMs + settings.startAfterMs, quietStartMs });
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
-    load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, seed: settings.seed });
+    load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, endMs: loadStartMs + settings.durationMs, seed: settings.seed });
     if (armKill) nemesis = startChaos({ loaded, settings, supervisor, recorder, volumes, armKill, t0, loadStartMs });
     await sleepUntil(t0 + quietStartMs, options.signal);
     await nemesis?.stop();
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
-    await load.stopWorkload();
+    await load.stopWorkload(options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'converging' });
     await sleepUntil(t0 + loadStartMs + settings.durationMs, options.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'stopping' });

@@ -3,11 +3,12 @@ import type { LoadedScenario, ResolvedScenario } from '../scenario/index.js';
 import type { RunRecorder } from '../store/index.js';
 import { startWorkload, type Workload } from '../workload/index.js';
 import { startProbes } from '../probes/index.js';
+import { sleepUntil } from '../common/index.js';
 
 /** A running workload and probe sampler. */
 export interface Load {
-  /** stops starting operations and waits for those in flight (at the quiet period) */
-  stopWorkload(): Promise<void>;
+  /** at the workload's stop time (by default the quiet period's start): stops starting operations and waits for those in flight */
+  stopWorkload(signal?: AbortSignal): Promise<void>;
   /** takes the final reading of every probe */
   finalProbes(): Promise<void>;
   /** stops everything (also on abort) */
@@ -21,9 +22,10 @@ export interface LoadOptions {
   recorder: RunRecorder;
   /** performance.now() at run start */
   t0: number;
-  /** run-relative: when the components were all ready, and when the quiet period starts */
+  /** run-relative: when the components were all ready, when the quiet period starts, when the run ends */
   loadStartMs: number;
   quietStartMs: number;
+  endMs: number;
   seed: number;
 }
 
@@ -33,13 +35,17 @@ export function startLoad(options: LoadOptions): Load {
   const { workload: spec, probes } = options.resolved;
   const sampler = startProbes(probes, { recorder, t0, cwd: loaded.dir });
   let workload: Workload | undefined;
+  let stopMs = options.quietStartMs;
   if (spec) {
     const startMs = options.loadStartMs + spec.start;
-    const stopMs = spec.stop !== undefined ? options.loadStartMs + spec.stop : options.quietStartMs;
+    stopMs = Math.min(spec.stop !== undefined ? options.loadStartMs + spec.stop : options.quietStartMs, options.endMs);
     workload = startWorkload({ spec, recorder, t0, startMs, stopMs, seed: options.seed, cwd: loaded.dir });
   }
   return {
-    stopWorkload: async () => workload?.drain(),
+    stopWorkload: async (signal) => {
+      await sleepUntil(t0 + stopMs, signal);
+      await workload?.drain();
+    },
     finalProbes: () => sampler.final(),
     stop: async () => {
       workload?.abort();
