@@ -85,6 +85,8 @@ function pickInTurn(mix: readonly WeightedFault[], turn: number, components: num
 }
 
 function pickWeighted(mix: readonly WeightedFault[], random: Random): FaultSpec {
+  // One kind draws nothing: a kills-only schedule stays what the same seed gave before kinds existed.
+  if (mix.length === 1) return mix[0].fault;
   const total = mix.reduce((sum, f) => sum + f.weight, 0);
   let point = random.float() * total;
   for (const entry of mix) {

@@ -11,22 +11,33 @@ import { FIXTURES, pidsWithTag, runCli, startCli, tempDir, waitFor, waitForOutpu
 
 const FAULTS = path.join(FIXTURES, 'scenarios/faults');
 
-async function run(file: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string; events: Record<string, any>[]; db: Database.Database }> {
+async function run(file: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string; events: Record<string, any>[]; db: Database.Database; dir: string }> {
   const dir = tempDir();
   const dbFile = path.join(dir, 'results.db');
   const result = await runCli(['run', path.join(FAULTS, file), '--db', dbFile, '--out', dir], { env });
   const db = new Database(dbFile, { readonly: true });
   const events = (db.prepare('SELECT data FROM events ORDER BY id').all() as { data: string }[]).map((r) => JSON.parse(r.data));
-  return { code: result.code, output: result.stdout + result.stderr, events, db };
+  return { code: result.code, output: result.stdout + result.stderr, events, db, dir };
 }
 
-function leftovers(): string[] {
-  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => l.includes('crashtest-test-'));
-  return [...mounts, ...pidsWithTag('strace -f').map(String)];
+// What this run could have left behind (other test files run at the same time): mounts under its
+// folder, and tracers still attached to one of its processes.
+function leftovers(dir: string, events: Record<string, any>[]): string[] {
+  const mounts = readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => l.includes(dir));
+  const ours = new Set(events.filter((e) => e.type === 'component.spawned').map((e) => String(e.pid)));
+  const tracers = pidsWithTag('strace').filter((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv.some((arg, i) => argv[i - 1] === '-p' && ours.has(arg));
+    } catch {
+      return false;
+    }
+  });
+  return [...mounts, ...tracers.map((pid) => `strace ${pid}`)];
 }
 
 test('an armed kill lands on the next fsync: syscall, file and thread recorded; no tracer left', async () => {
-  const { code, output, events, db } = await run('armed.yml');
+  const { code, output, events, db, dir } = await run('armed.yml');
   assert.equal(code, 0, output);
   const fired = events.filter((e) => e.type === 'fault.injected');
   assert.ok(fired.length >= 1, output);
@@ -43,7 +54,7 @@ test('an armed kill lands on the next fsync: syscall, file and thread recorded; 
   const row = db.prepare('SELECT kind, fired_ms, ready_ms FROM faults WHERE seq = 1').get() as { kind: string; ready_ms: number };
   assert.equal(row.kind, 'kill');
   assert.ok(row.ready_ms !== null, 'the killed writer was restarted and ready again');
-  assert.deepEqual(leftovers(), []);
+  assert.deepEqual(leftovers(dir, events), []);
 });
 
 test('a pause stops the whole group and continues it: no restart, recovery timed from the continue', async () => {
@@ -83,7 +94,7 @@ test('an operation trigger kills the target while an operation is in flight; the
 });
 
 test('power loss: the volume is shut down unflushed, its users killed, remounted, restarted; fsynced data survives', async () => {
-  const { code, output, events, db } = await run('power.yml');
+  const { code, output, events, db, dir } = await run('power.yml');
   assert.equal(code, 0, output);
   const fault = events.find((e) => e.type === 'fault.injected')!;
   assert.equal(fault.kind, 'power-loss');
@@ -94,8 +105,7 @@ test('power loss: the volume is shut down unflushed, its users killed, remounted
   assert.ok(respawn && respawn.t >= healed.t, 'the writer restarts only once the volume is back');
   const last = db.prepare(`SELECT items FROM probe_samples WHERE probe = 'setup_file' AND final = 1`).get() as { items: string };
   assert.deepEqual(JSON.parse(last.items), ['before-setup'], 'what setup wrote and synced survived the power loss');
-  assert.deepEqual(leftovers(), []);
-  assert.equal(readFileSync('/proc/mounts', 'utf8').includes('/data ext4'), false);
+  assert.deepEqual(leftovers(dir, events), []);
 });
 
 test('bad fault settings are located errors (exit 2) before anything starts', async () => {
@@ -115,10 +125,12 @@ test('kill -9 of crashtest during a power-loss run: the keeper unmounts the volu
   assert.ok(await waitForOutput(crashtest.output, /phase {3}chaos/, 15_000), crashtest.output());
   const mounted = (): boolean => readFileSync('/proc/mounts', 'utf8').includes(dir);
   assert.ok(mounted(), 'the volume is mounted under the run folder');
-  assert.ok(loopImages().some((image) => image.includes('-volumes/')), 'a loop device backs the volume');
+  const runId = /crashtest: run (\S+) of/.exec(crashtest.output())![1];
+  const ours = (): boolean => loopImages().some((image) => image.includes(`crashtest-${runId}-volumes/`));
+  assert.ok(ours(), 'a loop device backs the volume');
   crashtest.kill('SIGKILL');
   assert.ok(await waitFor(() => !mounted(), 5_000), 'the keeper unmounted the volume');
-  assert.ok(await waitFor(() => !loopImages().some((image) => image.includes('-volumes/')), 5_000), `loop devices left: ${loopImages()}`);
+  assert.ok(await waitFor(() => !ours(), 5_000), `loop devices left: ${loopImages()}`);
 });
 
 // The image file behind each attached loop device.
