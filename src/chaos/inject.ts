@@ -1,5 +1,6 @@
 // Carries out one fault on a running system and records what happened: a kill (now, or armed for the
 // next persistence syscall), a pause (SIGSTOP, then SIGCONT), or a power loss of a volume.
+import { sleep } from '../common/index.js';
 import { killGroup, waitGroupGone, type ProcessIdentity } from '../process/index.js';
 import type { ArmedLanding, RunEvent } from '../store/index.js';
 import type { FaultSpec } from './schedule.js';
@@ -10,7 +11,7 @@ export type ArmOutcome =
   | { fired: true; atMs: number; syscall: string; path: string | null; tid: number }
   | { fired: false; reason: string };
 
-/** Arms a kill on every process of a group: it dies at its next persistence syscall, or not within boundMs. */
+/** Arms every process of a group: at its nth persistence syscall the whole group gets the signal; or nothing within boundMs. */
 export type ArmKill = (options: ArmRequest) => Promise<ArmOutcome>;
 
 /** What to arm: a group, the call it lands on, the signal it gets there (SIGKILL, or SIGSTOP for a pause). */
@@ -81,19 +82,11 @@ function plainKill(order: FaultOrder, context: InjectContext, armed?: ArmedLandi
 async function armedKill(order: FaultOrder, context: InjectContext): Promise<void> {
   const group = context.victims.expectKill(order.target);
   if (!group) return skipped(order, context, `${order.target} is not running`);
-  const armedMs = context.now();
-  const nth = order.fault.kind === 'kill' ? order.fault.nth ?? 1 : 1;
-  const boundMs = armBound(context);
-  const outcome = await context.armKill({ group, boundMs, nth, signal: 'SIGKILL', stopped: context.stopped });
-  if (!outcome.fired) {
-    context.victims.forgiveKill(order.target);
-    if (context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
-    // Cut short by the quiet period, not by arm_timeout: a kill now would land where no recovery can be judged.
-    if (boundMs < context.armBoundMs) return skipped(order, context, `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)`);
-    return plainKill(order, context, { armedMs, nth, syscall: null, path: null, tid: null, fellBack: outcome.reason });
-  }
-  killGroup(group, 'SIGKILL');
-  injected(order, context, group.pid, 'SIGKILL', { armed: { armedMs, nth, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } }, landedAt(outcome.atMs, context));
+  const armed = await arm(order, context, group, 'SIGKILL');
+  if ('fired' in armed) return injected(order, context, group.pid, 'SIGKILL', { armed: armed.landing }, armed.t);
+  context.victims.forgiveKill(order.target);
+  if ('skip' in armed) return skipped(order, context, armed.skip);
+  plainKill(order, context, armed.landing);
 }
 
 // SIGSTOP freezes every process of the group, as a long GC pause or a stalled VM would; leases run out
@@ -101,29 +94,34 @@ async function armedKill(order: FaultOrder, context: InjectContext): Promise<voi
 async function pause(order: FaultOrder, durationMs: number, context: InjectContext): Promise<void> {
   const group = context.victims.group(order.target);
   if (!group) return skipped(order, context, `${order.target} is not running`);
-  const fault = order.fault as Extract<FaultSpec, { kind: 'pause' }>;
-  if (fault.at === 'persistence') {
-    const armedMs = context.now();
-    const boundMs = armBound(context);
-    const outcome = await context.armKill({ group, boundMs, nth: fault.nth ?? 1, signal: 'SIGSTOP', stopped: context.stopped });
-    if (!outcome.fired && context.stopped.aborted) return skipped(order, context, 'chaos stopped while it was armed');
-    if (!outcome.fired && boundMs < context.armBoundMs) return skipped(order, context, `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)`);
-    if (outcome.fired) {
-      killGroup(group, 'SIGSTOP');
-      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, nth: fault.nth ?? 1, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null } },
-        landedAt(outcome.atMs, context));
-    } else if (killGroup(group, 'SIGSTOP') === 'killed') {
-      injected(order, context, group.pid, 'SIGSTOP', { armed: { armedMs, syscall: null, path: null, tid: null, fellBack: outcome.reason } });
-    } else return skipped(order, context, `${order.target} already exited`);
-  } else {
-    if (killGroup(group, 'SIGSTOP') !== 'killed') return skipped(order, context, `${order.target} already exited`);
-    injected(order, context, group.pid, 'SIGSTOP');
-  }
+  const armed = order.fault.kind === 'pause' && order.fault.at === 'persistence' ? await arm(order, context, group, 'SIGSTOP') : undefined;
+  if (armed && 'skip' in armed) return skipped(order, context, armed.skip);
+  if (armed && 'fired' in armed) injected(order, context, group.pid, 'SIGSTOP', { armed: armed.landing }, armed.t);
+  else if (killGroup(group, 'SIGSTOP') === 'killed') injected(order, context, group.pid, 'SIGSTOP', armed ? { armed: armed.landing } : {});
+  else return skipped(order, context, `${order.target} already exited`);
   const stoppedAt = context.now();
-  await waitOrStopped(durationMs, context.stopped);
+  await sleep(durationMs, context.stopped).catch(() => undefined);
   const resumed = killGroup(group, 'SIGCONT') === 'killed';
   context.record({ type: 'fault.healed', t: context.now(), seq: order.seq, instance: order.target,
     detail: resumed ? `continued after ${Math.round(context.now() - stoppedAt)} ms` : 'gone before it was continued' });
+}
+
+/** How an armed fault ended: it landed (the group already has the signal), it fell back, or it must be skipped. */
+type Armed = { fired: true; landing: ArmedLanding; t: number } | { fellBack: true; landing: ArmedLanding } | { skip: string };
+
+// Arms the group for the fault's nth persistence call; the whole group gets `signal` when it lands.
+async function arm(order: FaultOrder, context: InjectContext, group: ProcessIdentity, signal: ArmRequest['signal']): Promise<Armed> {
+  const armedMs = context.now();
+  const nth = order.fault.kind !== 'power-loss' ? order.fault.nth ?? 1 : 1;
+  const boundMs = armBound(context);
+  const outcome = await context.armKill({ group, boundMs, nth, signal, stopped: context.stopped });
+  if (outcome.fired) {
+    return { fired: true, landing: { armedMs, nth, syscall: outcome.syscall, path: outcome.path, tid: outcome.tid, fellBack: null }, t: landedAt(outcome.atMs, context) };
+  }
+  if (context.stopped.aborted) return { skip: 'chaos stopped while it was armed' };
+  // Cut short by the quiet period, not by arm_timeout: a fault now would land where no recovery can be judged.
+  if (boundMs < context.armBoundMs) return { skip: `no persistence call before the quiet period (armed ${Math.round(boundMs)} ms)` };
+  return { fellBack: true, landing: { armedMs, nth, syscall: null, path: null, tid: null, fellBack: outcome.reason } };
 }
 
 // The file system is shut down without flushing, every user of the volume is killed, the volume is
@@ -159,17 +157,4 @@ function landedAt(epochMs: number, context: InjectContext): number {
 // Armed faults wait at most arm_timeout, and never into the quiet period.
 function armBound(context: InjectContext): number {
   return Math.round(Math.max(0, Math.min(context.armBoundMs, context.armUntilMs - context.now() - 50)));
-}
-
-function waitOrStopped(ms: number, stopped: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (stopped.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    stopped.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      stopped.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
