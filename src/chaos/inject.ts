@@ -69,12 +69,9 @@ function injected(order: FaultOrder, context: InjectContext, pid: number, signal
 }
 
 function plainKill(order: FaultOrder, context: InjectContext, armed?: ArmedLanding): void {
-  const identity = context.victims.expectKill(order.target);
-  if (!identity) return skipped(order, context, `${order.target} is not running`);
-  const result = killGroup(identity, 'SIGKILL');
-  if (result === 'killed') return injected(order, context, identity.pid, 'SIGKILL', armed ? { armed } : {});
-  context.victims.forgiveKill(order.target);
-  skipped(order, context, result === 'refused' ? `pid ${identity.pid} now belongs to another process` : `${order.target} already exited`);
+  const outcome = context.victims.kill(order.target);
+  if (outcome.fired) injected(order, context, outcome.pid, 'SIGKILL', armed ? { armed } : {});
+  else skipped(order, context, outcome.reason);
 }
 
 // Attach when armed: processes never armed pay nothing. The tracer kills the one process that made the

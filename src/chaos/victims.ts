@@ -4,6 +4,8 @@ import type { ProcessIdentity } from '../process/index.js';
 
 /** The running instances chaos may hurt. */
 export interface Victims {
+  /** SIGKILLs the instance's whole group now (its next exit counts as chaos); why not, when it could not */
+  kill(instance: string): { fired: true; pid: number } | { fired: false; reason: string };
   /** the instance's running group, its next exit claimed as a chaos kill; undefined when not running */
   expectKill(instance: string): ProcessIdentity | undefined;
   /** gives the claim back when the fault did not happen */

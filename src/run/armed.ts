@@ -6,12 +6,11 @@ import type { ArmKill, ArmOutcome } from '../chaos/index.js';
 import { SystemError } from '../errors.js';
 import { groupMembers, type OrphanReaper } from '../process/index.js';
 import type { ChaosSpec } from '../scenario/index.js';
+import { faultMix } from './chaos.js';
 
 /** True when any scheduled kill or pause waits for a persistence syscall. */
 export function usesArmedKills(chaos: ChaosSpec | undefined): boolean {
-  if (!chaos) return false;
-  const mix: { kind: string; at?: 'now' | 'persistence' }[] = chaos.faults ?? [{ kind: 'kill' }];
-  return mix.some((f) => f.kind !== 'power-loss' && (f.at ?? chaos.at) === 'persistence');
+  return chaos !== undefined && faultMix(chaos).some(({ fault }) => fault.kind !== 'power-loss' && fault.at === 'persistence');
 }
 
 /** The arming function the nemesis uses; throws SystemError (exit 3) when armed kills are asked for and cannot work. */

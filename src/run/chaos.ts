@@ -48,7 +48,8 @@ export function startChaos(options: ChaosOptions): Nemesis {
   return { cue: nemesis.cue, stop: async () => { unwire(); await nemesis.stop(); } };
 }
 
-function faultMix(spec: ChaosSpec): WeightedFault[] {
+/** The scenario's fault mix with every default applied (kill only; `at` from chaos.at). */
+export function faultMix(spec: ChaosSpec): WeightedFault[] {
   const entries = spec.faults ?? [{ kind: 'kill' as const, weight: 1 }];
   return entries.map((entry) => ({ weight: entry.weight, fault: faultOf(entry.kind, spec, entry) }));
 }

@@ -15,11 +15,6 @@ export interface RunVolumes {
   release(): Promise<void>;
 }
 
-/** True when any component declares a volume. */
-export function declaresVolumes(resolved: ResolvedScenario): boolean {
-  return resolved.instances.some((i) => i.spec.volumes.length > 0);
-}
-
 /** Checks support (exit 3 with what is missing), then mounts each distinct volume path once. */
 export async function mountVolumes(resolved: ResolvedScenario, options: { runId: string; reaper: OrphanReaper }): Promise<RunVolumes> {
   const byPath = new Map<string, { volume?: Volume; sizeBytes: number; users: string[] }>();

@@ -75,22 +75,19 @@ export class Supervisor {
 
   /** SIGKILLs an instance's whole process group on behalf of chaos; it is restarted by its policy. */
   kill(instance: string, signal: NodeJS.Signals = 'SIGKILL'): KillOutcome {
-    const live = this.live.get(instance);
-    if (!live?.launched || !live.running) return { fired: false, reason: `${instance} is not running` };
-    const { identity } = live.launched;
-    live.pendingCause = 'chaos';
+    const identity = this.expectKill(instance);
+    if (!identity) return { fired: false, reason: `${instance} is not running` };
     const result = killGroup(identity, signal);
     if (result === 'killed') return { fired: true, pid: identity.pid, signal };
-    live.pendingCause = undefined;
+    this.forgiveKill(instance);
     return { fired: false, reason: result === 'refused' ? `pid ${identity.pid} now belongs to another process` : `${instance} already exited` };
   }
 
   /** The running process group of an instance, marked so that its next exit counts as ours (cause chaos); undefined when not running. */
   expectKill(instance: string): ProcessIdentity | undefined {
-    const live = this.live.get(instance);
-    if (!live?.launched || !live.running) return undefined;
-    live.pendingCause = 'chaos';
-    return live.launched.identity;
+    const identity = this.group(instance);
+    if (identity) this.live.get(instance)!.pendingCause = 'chaos';
+    return identity;
   }
 
   /** The running process group of an instance, or undefined. */
