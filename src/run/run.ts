@@ -11,7 +11,7 @@
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
 import { loadScenario, resolveScenario } from '../scenario/index.js';
-import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type RunRecorder } from '../store/index.js';
+import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type History, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
 import type { Nemesis } from '../chaos/index.js';
@@ -110,26 +110,27 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const status = aborted ? 'aborted' : 'error';
     const exitCode = aborted ? 130 : failure!.exitCode;
     recorder.record({ type: 'run.finished', t: now(), status, exitCode });
-    const reports = await report(db, recorder);
+    const reports = await report(db, recorder.runId, projectHistory(recorder.info, recorder.events));
     return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure, ...reports };
   }
   recorder.record({ type: 'run.phase', t: now(), phase: 'checking' });
   // Judged on the live stream; `crashtest check` projects the same History from the stored copy.
-  const judgement = judge(projectHistory(recorder.info, recorder.events), loaded.scenario);
+  const history = projectHistory(recorder.info, recorder.events);
+  const judgement = judge(history, loaded.scenario);
   saveVerdicts(db, recorder.runId, judgement.verdicts);
   const exitCode = judgement.valid === true ? ExitCode.pass : ExitCode.violated;
   recorder.record({ type: 'run.phase', t: now(), phase: 'done' });
   recorder.record({ type: 'run.finished', t: now(), status: exitCode === 0 ? 'passed' : 'failed', exitCode });
-  const reports = await report(db, recorder);
+  const reports = await report(db, recorder.runId, history);
   return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, ...reports };
 }
 
-// Every run ends with its reports (HTML, JSON, JUnit), built from the database alone; a failure to
-// write them is reported but never changes the verdict.
-async function report(db: Database.Database, recorder: RunRecorder): Promise<Pick<RunResult, 'reports' | 'reportError'>> {
+// Every run ends with its derived tables (rows of the History already projected) and its reports (HTML,
+// JSON, JUnit), built from the database alone; a failure to write them is reported but never changes the verdict.
+async function report(db: Database.Database, runId: string, history: History): Promise<Pick<RunResult, 'reports' | 'reportError'>> {
   try {
-    writeDerivedTables(db, projectHistory(recorder.info, recorder.events));
-    return { reports: await writeReports({ db, runId: recorder.runId }) };
+    writeDerivedTables(db, history);
+    return { reports: await writeReports({ db, runId }) };
   } catch (error) {
     return { reportError: (error as Error).message };
   } finally {
