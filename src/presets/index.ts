@@ -6,6 +6,7 @@ import type { PresetOptions, PresetPlan } from './preset.js';
 export type { PresetOptions, PresetPlan } from './preset.js';
 export { findBinary, postgresDirs } from './find-binary.js';
 export { lookupAccount } from './accounts.js';
+export { postgresAnswers, redisAnswers } from './answers.js';
 
 /** Builds the named preset for one instance. */
 export function buildPreset(name: 'postgres' | 'redis', options: PresetOptions): PresetPlan {

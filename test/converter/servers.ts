@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { postgresAnswers } from '../../src/presets/index.js';
 import { Redis } from 'ioredis';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
@@ -67,19 +67,7 @@ export async function startPostgres(t: { after(fn: () => void | Promise<void>): 
     await server.kill();
     fs.rmSync(root, { recursive: true, force: true });
   });
-  await until('postgres', async () => {
-    const client = new pg.Client({ connectionString: server.url });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  });
+  await until('postgres', () => postgresAnswers(server.url));
   return server;
 }
 
