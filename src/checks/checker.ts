@@ -114,7 +114,7 @@ export function observedEndMs(history: History): RunMs {
 // Formats a duration and its limit; exact ms for both when rounding would make them look equal.
 export function fmtVsLimit(ms: number, limitMs: number): [string, string] {
   const [a, b] = [formatMs(ms), formatMs(limitMs)];
-  return a === b && ms !== limitMs ? [`${ms} ms`, `${limitMs} ms`] : [a, b];
+  return a === b && ms !== limitMs ? [`${+ms.toFixed(1)} ms`, `${+limitMs.toFixed(1)} ms`] : [a, b];
 }
 
 // Throws when a numeric option is not a finite number >= 0 (checkSafe turns this into 'unknown').

@@ -69,6 +69,7 @@ test('compose: a crash alone makes the whole unknown; no checks is true', () => 
 test('fmtVsLimit: exact ms for both when rounding would make them look equal', () => {
   assert.deepEqual(fmtVsLimit(7100, 5000), ['7.1 s', '5 s']);
   assert.deepEqual(fmtVsLimit(5001, 5000), ['5001 ms', '5000 ms']);
+  assert.deepEqual(fmtVsLimit(1020.3770530000004, 1000), ['1020.4 ms', '1000 ms'], 'a measured span is shown to 0.1 ms');
 });
 
 test('finalSample picks the latest final sample; observedEndMs falls back to the last record', () => {

@@ -6,10 +6,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { postgresAnswers } from '../../src/presets/index.js';
+import { findBinary, postgresAnswers, postgresDirs } from '../../src/presets/index.js';
 import { Redis } from 'ioredis';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** A PostgreSQL server program, found as the postgres preset finds it (PATH, then Debian's per-version folders). */
+function pgBinary(name: 'initdb' | 'postgres'): string {
+  const found = findBinary(name, { extraDirs: postgresDirs() });
+  if (!found) throw new Error(`${name} not found on PATH or under /usr/lib/postgresql/*/bin: run \`npm test\` as root once (scripts/provision.sh installs postgresql)`);
+  return found;
+}
 
 export interface Server { url: string; port: number; child: ChildProcess; kill(): Promise<void> }
 
@@ -59,9 +64,9 @@ export async function startPostgres(t: { after(fn: () => void | Promise<void>): 
   fs.chmodSync(root, 0o755);
   fs.chownSync(root, ids.uid, ids.gid);
   const data = path.join(root, 'data');
-  execFileSync(path.join(PG_BIN, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { ...ids, cwd: root, stdio: 'ignore' });
+  execFileSync(pgBinary('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { ...ids, cwd: root, stdio: 'ignore' });
   const port = await freePort();
-  const child = spawnGroup(path.join(PG_BIN, 'postgres'), ['-D', data, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], ids);
+  const child = spawnGroup(pgBinary('postgres'), ['-D', data, '-p', String(port), '-k', root, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], ids);
   const server: Server = { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, child, kill: () => killGroup(child) };
   t.after(async () => {
     await server.kill();

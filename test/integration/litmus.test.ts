@@ -78,7 +78,7 @@ test('a deadlock after restart: progress fails with the stall in the evidence', 
   assert.equal(verdict.valid, 'false');
   const stalls = verdict.evidence.stalls as { durationMs: number; faults: unknown[] }[];
   assert.ok(stalls.length >= 1);
-  assert.ok(stalls[0].durationMs > 1000);
+  assert.ok(stalls[0].durationMs > 2000, "longer than the 2 s window");
   assert.ok(stalls[0].faults.length >= 1, 'the kill before the stall is named');
 });
 

@@ -1,4 +1,4 @@
-// report.html in a real headless Chromium (playwright-core, /usr/bin/chromium): a real run of the store
+// report.html in a real headless Chromium (playwright-core, the chromium on PATH): a real run of the store
 // fixture renders with no console error and no request, one kill marker per fired fault; a hostile log
 // line shows as text and never runs.
 import { after, before, test } from 'node:test';
@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml, validateReport, writeReports } from '../../src/report/index.js';
 import { FIXTURES, ROOT, runCli, tempDir } from '../helpers.js';
+import { findExecutable, pathDirs } from '../../src/common/index.js';
 import { literalHistory, literalUsage, literalVerdicts } from './fixtures.js';
 import { storeHistory } from './store-fixture.js';
 import { parseXml } from './xml-check.js';
@@ -17,9 +18,16 @@ import { parseXml } from './xml-check.js';
 const XSS = '<script>alert(1)</script>';
 let browser: Browser;
 
+/** Debian's chromium, or another name the browser goes by, found on PATH. */
+function chromiumPath(): string {
+  const found = ['chromium', 'chromium-browser', 'google-chrome'].map((name) => findExecutable(name, pathDirs())).find(Boolean);
+  if (!found) throw new Error('chromium not found on PATH: run `npm test` as root once (scripts/provision.sh installs chromium)');
+  return found;
+}
+
 before(async () => {
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 });
