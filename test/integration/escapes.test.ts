@@ -3,6 +3,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { FIXTURES, startCli, tempDir, waitFor, waitForOutput } from '../helpers.js';
@@ -48,6 +49,9 @@ test('setsid children under kill -9 every 500 ms: crashtest exits after its verd
   assert.ok(escaped.some((e) => e.t < stoppingMs), 'found when their generation was killed, not only at teardown');
   assert.match(cli.output(), new RegExp(`escaped: ${escaped.length} processes had left their component's process group`));
   for (const e of escaped) assert.ok(cli.output().includes(`  leaky.0 (generation ${e.generation}) pid ${e.pid}: sleep 1000\n`), `pid ${e.pid} listed`);
+  const html = readFileSync(/^report: (.+)$/m.exec(cli.output())![1], 'utf8');
+  assert.match(html, /<h3>Escaped processes<\/h3>/);
+  for (const e of escaped) assert.match(html, new RegExp(`<td>leaky\\.0</td><td class="num">${e.generation}</td><td class="num">${e.pid}</td><td>sleep 1000</td>`));
 });
 
 test('kill -9 of crashtest mid-run: the keeper kills the processes that left their group too', async () => {
