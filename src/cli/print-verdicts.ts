@@ -24,13 +24,13 @@ export function printVerdicts(result: RunResult): void {
     reportError(result.error);
   }
   if (result.status === 'aborted' || result.error) {
-    printEscaped(result.escaped);
+    printEscaped(result.escaped ?? []);
     printReportLine(result);
     return;
   }
   process.stdout.write('\n');
   printVerdictLines(result.judgement?.verdicts ?? []);
-  printEscaped(result.escaped);
+  printEscaped(result.escaped ?? []);
   const verdict = result.exitCode === 0 ? c.green.bold('PASSED') : c.red.bold('FAILED');
   process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode})\n`);
   printReportLine(result);

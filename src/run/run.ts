@@ -53,7 +53,7 @@ export interface RunResult {
   /** why the reports could not be written */
   reportError?: string;
   /** processes that had left their component's process group, found and killed */
-  escaped: EscapedProcess[];
+  escaped?: EscapedProcess[];
 }
 
 /** Runs a scenario end to end and returns its verdict; throws only for bad input (before anything starts). */
