@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { RunResult } from '../run/index.js';
 import { reportError } from './exit-codes.js';
+import { printEscaped } from './print-escaped.js';
 import type { Verdict } from '../checks/index.js';
 
 /** One line per invariant: PASS / FAIL / ERROR (the probe or checker broke), name, summary. */
@@ -23,11 +24,13 @@ export function printVerdicts(result: RunResult): void {
     reportError(result.error);
   }
   if (result.status === 'aborted' || result.error) {
+    printEscaped(result.escaped ?? []);
     printReportLine(result);
     return;
   }
   process.stdout.write('\n');
   printVerdictLines(result.judgement?.verdicts ?? []);
+  printEscaped(result.escaped ?? []);
   const verdict = result.exitCode === 0 ? c.green.bold('PASSED') : c.red.bold('FAILED');
   process.stdout.write(`\n${verdict}: run ${result.runId} (exit ${result.exitCode})\n`);
   printReportLine(result);

@@ -6,6 +6,7 @@ import { DEFAULT_DB } from '../store/index.js';
 import { terminalReporter } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
 import { printVerdicts } from './print-verdicts.js';
+import { abortOnSignals } from './abort-signals.js';
 
 interface RunFlags {
   seed?: number;
@@ -49,12 +50,7 @@ Examples:
 
 async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult> {
   const abort = new AbortController();
-  const onSignal = (signal: string): void => {
-    process.stderr.write(`\n${signal}: stopping every component…\n`);
-    abort.abort();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = abortOnSignals(abort);
   let close = (): void => undefined;
   try {
     const result = await runScenario({
@@ -74,8 +70,7 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
     return result;
   } finally {
     close();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
   }
 }
 

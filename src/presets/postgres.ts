@@ -2,7 +2,7 @@
 // then the postmaster with fsync on, on its own port and socket folder, as the unprivileged postgres account
 // (PostgreSQL refuses to run as root). SIGKILL of its group takes the backends too; the restart does crash recovery.
 import { execa } from 'execa';
-import { chownSync, mkdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
@@ -47,6 +47,6 @@ export function postgresPreset(options: PresetOptions): PresetPlan {
       const result = await execa(initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8'], { ...owned, cwd: root, reject: false, stdin: 'ignore' });
       if (result.exitCode !== 0) throw new SystemError(`${options.instance}: initdb failed (exit ${result.exitCode})`, String(result.stderr).trim());
     },
-    cleanup: () => rmSync(path.dirname(root), { recursive: true, force: true }),
+    scratchDir: path.dirname(root),
   };
 }

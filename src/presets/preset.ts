@@ -1,5 +1,5 @@
 // What a preset contributes to a component: how to launch it, when it is ready, its URL,
-// a setup step before its first start and a cleanup after the run.
+// a setup step before its first start and the folder it makes there (deleted after the run).
 import type { LaunchSpec, ReadyCheck } from '../supervisor/index.js';
 
 /** The inputs of a preset, per instance. */
@@ -22,5 +22,6 @@ export interface PresetPlan {
   /** log lines recorded as notes in the run (e.g. crash recovery) */
   notes?: RegExp;
   prepare?: () => Promise<void>;
-  cleanup?: () => void;
+  /** a folder (absolute) prepare makes: deleted after the run, by the keeper if crashtest is killed */
+  scratchDir?: string;
 }

@@ -1,16 +1,21 @@
 // The keeper: a tiny process per run that outlives crashtest only to undo what crashtest started.
-// crashtest writes "+ <pgid> <startTicks>" / "- <pgid>" and "v+ <json volume>" / "v- <json mountpoint>"
-// lines to its stdin; when that pipe closes (crashtest exited, or was killed with kill -9) it SIGKILLs
-// every group still registered, then unmounts, detaches and deletes every volume still registered.
+// crashtest writes "+ <pgid> <startTicks>" / "- <pgid>", "m+ <json mark prefix>", "v+ <json volume>" /
+// "v- <json mountpoint>" and "d+ <json folder>" / "d- <json folder>" lines to its stdin; when that pipe
+// closes (crashtest exited, or was killed with kill -9) it SIGKILLs every group still registered and every
+// process carrying one of the marks (those that left their group), then unmounts, detaches and deletes
+// every volume and deletes every folder still registered.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { groupMembers, readIdentity } from './pid-identity.js';
+import { killMarked } from './kill-marked.js';
 import type { AdoptedVolume } from './orphan-reaper.js';
 
 const groups = new Map<number, string>();
 const volumes = new Map<string, AdoptedVolume>();
+const markPrefixes = new Set<string>();
+const folders = new Set<string>();
 
 // Ctrl-C or a SIGTERM to our session must not stop the keeper before it has done its job.
 process.on('SIGINT', () => undefined);
@@ -19,28 +24,33 @@ process.on('SIGHUP', () => undefined);
 
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
-  if (line.startsWith('v')) return readVolumeLine(line);
+  if (/^[vmd][+-] /.test(line)) return readJsonLine(line);
   const [op, pgid, startTicks] = line.trim().split(' ');
   if (op === '+') groups.set(Number(pgid), startTicks);
   if (op === '-') groups.delete(Number(pgid));
 });
 lines.on('close', () => {
   const killed = killGroups();
-  // The volumes last: a process killed a moment ago may still hold files on them until it is reaped.
-  waitGone(killed, 1000);
+  const escaped = killMarked((mark) => [...markPrefixes].some((prefix) => mark.startsWith(prefix)));
+  // The volumes and folders last: a process killed a moment ago may still hold files there until it is reaped.
+  waitGone(killed, escaped.map((p) => p.pid), 1000);
   for (const volume of volumes.values()) removeVolume(volume);
+  // Retries: a server's last files may still be in the making when it dies.
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   process.exit(0);
 });
 
-/** "v+ {json}" / "v- \"mountpoint\"": a line we cannot read is dropped, the keeper must not die of it. */
-function readVolumeLine(line: string): void {
+/** "v+ {volume}" / "v- \"mountpoint\"", "m+ \"prefix\"", "d+ \"folder\"" / "d- \"folder\"": a line we cannot read is dropped, the keeper must not die of it. */
+function readJsonLine(line: string): void {
   try {
-    if (line.startsWith('v+ ')) {
-      const volume = JSON.parse(line.slice(3)) as AdoptedVolume;
-      volumes.set(volume.mountpoint, volume);
-    } else if (line.startsWith('v- ')) {
-      volumes.delete(JSON.parse(line.slice(3)) as string);
-    }
+    const value: unknown = JSON.parse(line.slice(3));
+    const op = line.slice(0, 2);
+    if (op === 'v+') volumes.set((value as AdoptedVolume).mountpoint, value as AdoptedVolume);
+    if (op === 'v-') volumes.delete(value as string);
+    if (op === 'm+' && typeof value === 'string' && value !== '') markPrefixes.add(value);
+    // Only absolute paths: a relative one would depend on the keeper's working folder.
+    if (op === 'd+' && typeof value === 'string' && path.isAbsolute(value)) folders.add(value);
+    if (op === 'd-') folders.delete(value as string);
   } catch {
     // not ours to judge: crashtest wrote it
   }
@@ -65,10 +75,11 @@ function killGroups(): number[] {
   return killed;
 }
 
-/** Busy-waits (we have nothing else to do) until no member of the groups is left, or `timeoutMs` passes. */
-function waitGone(pgids: number[], timeoutMs: number): void {
+/** Busy-waits (we have nothing else to do) until no member of the groups and none of the pids is left, or `timeoutMs` passes. */
+function waitGone(pgids: number[], pids: number[], timeoutMs: number): void {
   const deadline = Date.now() + timeoutMs;
-  while (pgids.some((pgid) => groupMembers(pgid).length > 0) && Date.now() < deadline) {
+  const left = (): boolean => pgids.some((pgid) => groupMembers(pgid).length > 0) || pids.some((pid) => readIdentity(pid) !== undefined);
+  while (left() && Date.now() < deadline) {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
   }
 }

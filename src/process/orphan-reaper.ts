@@ -1,5 +1,6 @@
 // If crashtest itself dies (even by kill -9), its components die too: a keeper process holds a pipe
-// from us and kills every registered process group, then tears down every registered volume, when it closes.
+// from us and, when it closes, kills every registered process group and every process carrying a registered
+// mark (those that left their group), then tears down every registered volume and deletes every registered folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ProcessIdentity } from './pid-identity.js';
@@ -33,6 +34,21 @@ export class OrphanReaper {
   /** Forgets a group that is gone. */
   release(identity: ProcessIdentity): void {
     this.keeper.stdin?.write(`- ${identity.pgid}\n`);
+  }
+
+  /** Registers a mark prefix (marks.ts): the keeper kills every process whose mark starts with it, in its group or not. */
+  adoptMarks(prefix: string): void {
+    this.keeper.stdin?.write(`m+ ${JSON.stringify(prefix)}\n`);
+  }
+
+  /** Registers a folder (absolute path) the keeper must delete if we die (after killing the groups). */
+  adoptFolder(folder: string): void {
+    this.keeper.stdin?.write(`d+ ${JSON.stringify(folder)}\n`);
+  }
+
+  /** Forgets a folder that was deleted. */
+  releaseFolder(folder: string): void {
+    this.keeper.stdin?.write(`d- ${JSON.stringify(folder)}\n`);
   }
 
   /** Registers a volume the keeper must unmount, detach and delete if we die (after killing the groups). */

@@ -71,6 +71,8 @@ export function describeEvent(event: RunEvent, c: ChalkInstance, verbose = false
       return `${c.yellow('skip   ')} fault ${event.seq} on ${event.instance}: ${event.reason}`;
     case 'run.phase':
       return ['chaos', 'quiet', 'converging', 'checking'].includes(event.phase) ? c.bold(`phase   ${event.phase}`) : undefined;
+    case 'process.escaped':
+      return `${c.yellow('escaped')} ${event.instance} (generation ${event.generation}): pid ${event.pid} had left its process group, killed: ${event.command}`;
     case 'run.note':
       return `${event.level === 'warn' ? c.yellow('warn   ') : 'note   '} ${event.message}`;
     case 'op.completed':

@@ -54,7 +54,7 @@ function presetPlan({ spec, instance, port }: ResolvedInstance, env: Record<stri
     component: spec.name, instance, restart: spec.restart,
     launch: { ...preset.launch, env: { ...preset.launch.env, ...env } },
     ready: { check: preset.ready, timeoutMs: spec.ready?.timeout ?? 30_000, everyMs: spec.ready?.every ?? 20 },
-    prepare: preset.prepare, cleanup: preset.cleanup, notes: preset.notes,
+    prepare: preset.prepare, scratchDir: preset.scratchDir, notes: preset.notes,
   };
 }
 

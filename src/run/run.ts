@@ -11,7 +11,7 @@
 //   7. check     judge the recorded history (pure checkers), store the verdicts
 //   8. report    status and exit code: 0 held, 1 violated
 import { loadScenario, resolveScenario } from '../scenario/index.js';
-import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, type History, type RunRecorder } from '../store/index.js';
+import { openStore, markAbortedRuns, projectHistory, saveVerdicts, writeDerivedTables, escapedProcesses, type EscapedProcess, type History, type RunRecorder } from '../store/index.js';
 import { Supervisor, sampleUsage } from '../supervisor/index.js';
 import { OrphanReaper } from '../process/index.js';
 import type { Nemesis } from '../chaos/index.js';
@@ -52,6 +52,8 @@ export interface RunResult {
   reports?: ReportPaths;
   /** why the reports could not be written */
   reportError?: string;
+  /** processes that had left their component's process group, found and killed */
+  escaped?: EscapedProcess[];
 }
 
 /** Runs a scenario end to end and returns its verdict; throws only for bad input (before anything starts). */
@@ -111,7 +113,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     const exitCode = aborted ? 130 : failure!.exitCode;
     recorder.record({ type: 'run.finished', t: now(), status, exitCode });
     const reports = await report(db, recorder.runId, projectHistory(recorder.info, recorder.events));
-    return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure, ...reports };
+    return { runId: recorder.runId, outDir, exitCode, status, error: aborted ? undefined : failure, escaped: escapedProcesses(recorder.events), ...reports };
   }
   recorder.record({ type: 'run.phase', t: now(), phase: 'checking' });
   // Judged on the live stream; `crashtest check` projects the same History from the stored copy.
@@ -122,7 +124,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   recorder.record({ type: 'run.phase', t: now(), phase: 'done' });
   recorder.record({ type: 'run.finished', t: now(), status: exitCode === 0 ? 'passed' : 'failed', exitCode });
   const reports = await report(db, recorder.runId, history);
-  return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, ...reports };
+  return { runId: recorder.runId, outDir, exitCode, status: exitCode === 0 ? 'passed' : 'failed', judgement, escaped: escapedProcesses(recorder.events), ...reports };
 }
 
 // Every run ends with its derived tables (rows of the History already projected) and its reports (HTML,

@@ -52,6 +52,8 @@ export type RunEvent =
   | { type: 'op.completed'; t: RunMs; op: OpRecord }
   | { type: 'probe.sampled'; t: RunMs; sample: ProbeSample }
   | { type: 'usage.sampled'; t: RunMs; readings: UsageSample[] }
+  /** a process an instance started had left its process group (setsid, a double fork): found by its mark and killed */
+  | { type: 'process.escaped'; t: RunMs; instance: string; generation: number; pid: number; command: string }
   | { type: 'run.phase'; t: RunMs; phase: RunPhase }
   | { type: 'run.note'; t: RunMs; level: 'info' | 'warn'; message: string };
 

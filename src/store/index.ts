@@ -9,3 +9,4 @@ export { listRuns, resolveRunId, markAbortedRuns, readRunScenario } from './runs
 export { saveVerdicts, readVerdicts, type StoredVerdict } from './verdicts.js';
 export { SCHEMA_VERSION, migrate } from './schema.js';
 export { readUsage } from './usage.js';
+export { escapedProcesses, type EscapedProcess } from './escaped.js';

@@ -44,6 +44,7 @@ export function spawnInstance(spec: LaunchSpec, log: WriteStream, onLine: (line:
     uid: spec.uid,
     gid: spec.gid,
   });
+  child.once('exit', () => closePipesLater(child));
   const exited = new Promise<ExitStatus>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     // A process that could not start at all (no such file, no permission) emits 'error', not 'exit'.
@@ -53,6 +54,17 @@ export function spawnInstance(spec: LaunchSpec, log: WriteStream, onLine: (line:
   pipeLines(child.stdout, 'out', log, onLine, t0);
   pipeLines(child.stderr, 'err', log, onLine, t0);
   return { child, exited, identity: identity ?? { pid: child.pid ?? -1, pgid: child.pid ?? -1, startTicks: 'unknown' } };
+}
+
+/**
+ * A process that left the group (setsid) inherits our pipes and may hold them open for ever, and an open
+ * pipe keeps crashtest alive after its verdict: our ends are closed a moment after the exit at the latest.
+ */
+function closePipesLater(child: ChildProcess, graceMs = 1000): void {
+  setTimeout(() => {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+  }, graceMs).unref();
 }
 
 function pipeLines(stream: NodeJS.ReadableStream | null, label: string, log: WriteStream, onLine: (line: string) => void, t0: number): void {

@@ -1,6 +1,6 @@
 // Starts every instance in order and waits until it is ready, restarts what dies (by policy),
 // kills on request, and stops everything at the end: all groups gone, nothing signalled that we did not start.
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
 import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
@@ -8,6 +8,7 @@ import { killGroup, waitGroupGone, type OrphanReaper, type ProcessIdentity } fro
 import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
 import { decideRestart, type RestartRules } from './restart-policy.js';
 import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
+import { EscapeSweeper } from './escapes.js';
 
 /** Everything needed to run one instance of a component. */
 export interface InstancePlan {
@@ -18,8 +19,8 @@ export interface InstancePlan {
   restart: RestartRules;
   /** runs once before the first start (e.g. initdb) */
   prepare?: () => Promise<void>;
-  /** runs after every process is gone (e.g. removes a data folder) */
-  cleanup?: () => void;
+  /** a folder (absolute) made by prepare and deleted after every process is gone, by the keeper if crashtest dies */
+  scratchDir?: string;
   /** output lines recorded as run notes (e.g. PostgreSQL's crash recovery) */
   notes?: RegExp;
 }
@@ -47,6 +48,7 @@ export class Supervisor {
   private stopping = false;
   /** until every component is ready once, an exit fails the start instead of being restarted */
   private started = false;
+  private readonly escapes: EscapeSweeper;
 
   constructor(
     private readonly plans: readonly InstancePlan[],
@@ -54,6 +56,7 @@ export class Supervisor {
     private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper },
   ) {
     mkdirSync(options.logsDir, { recursive: true });
+    this.escapes = new EscapeSweeper(recorder, () => this.now(), options.reaper);
     for (const plan of plans) {
       const log = createWriteStream(path.join(options.logsDir, `${plan.instance}.log`), { flags: 'a' });
       this.live.set(plan.instance, { plan, generation: 0, spawnedAt: 0, running: false, crashStreak: 0, log, watchers: new Set(), tail: [] });
@@ -65,7 +68,10 @@ export class Supervisor {
     const components = [...new Set(this.plans.map((p) => p.component))];
     for (const component of components) {
       const lives = [...this.live.values()].filter((l) => l.plan.component === component);
-      for (const live of lives) await live.plan.prepare?.();
+      for (const { plan } of lives) {
+        if (plan.scratchDir) this.options.reaper.adoptFolder(plan.scratchDir);
+        await plan.prepare?.();
+      }
       const outcomes = await Promise.all(lives.map((l) => this.spawn(l)));
       const failed = outcomes.findIndex((o) => !o.ready);
       if (failed >= 0) throw this.startFailure(lives[failed], outcomes[failed] as { reason: string });
@@ -142,8 +148,13 @@ export class Supervisor {
     await Promise.race([Promise.all(exits), new Promise((resolve) => { timer = setTimeout(resolve, 5000); })]);
     clearTimeout(timer);
     await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
+    this.escapes.sweepRun();
     await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
-    for (const live of lives) live.plan.cleanup?.();
+    for (const dir of new Set(lives.map((l) => l.plan.scratchDir))) {
+      if (!dir) continue;
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+      this.options.reaper.releaseFolder(dir);
+    }
   }
 
   /** Spawns the next generation; `earlier` are events that happened before it, recorded after the spawn. */
@@ -157,7 +168,9 @@ export class Supervisor {
       for (const watcher of live.watchers) watcher(line);
       if (plan.notes?.test(line)) this.recorder.record({ type: 'run.note', t: this.now(), level: 'info', message: `${plan.instance}: ${line.trim()}` });
     };
-    const launched = spawnInstance(plan.launch, live.log, onLine, t0);
+    const generation = live.generation;
+    const launch = { ...plan.launch, env: { ...plan.launch.env, ...this.escapes.env(plan.instance, generation) } };
+    const launched = spawnInstance(launch, live.log, onLine, t0);
     live.launched = launched;
     live.running = true;
     live.spawnedAt = performance.now();
@@ -167,7 +180,7 @@ export class Supervisor {
     // Disk work (the database, the log) comes after the spawn: it stays out of the restart path.
     for (const event of earlier) this.recorder.record(event);
     this.recorder.record({ type: 'component.spawned', t: now, instance: plan.instance, component: plan.component, pid: launched.identity.pid, generation: live.generation });
-    void launched.exited.then((status) => this.onExit(live, launched, status));
+    void launched.exited.then((status) => this.onExit(live, launched, status, generation));
     return this.awaitReady(live, launched);
   }
 
@@ -189,7 +202,7 @@ export class Supervisor {
     return outcome;
   }
 
-  private onExit(live: Live, launched: Launched, status: ExitStatus): void {
+  private onExit(live: Live, launched: Launched, status: ExitStatus, generation: number): void {
     const t = this.now();
     const cause: ExitCause = live.pendingCause ?? (this.stopping ? 'teardown' : 'self');
     live.pendingCause = undefined;
@@ -210,6 +223,8 @@ export class Supervisor {
     else this.recorder.record(exited);
     // The leader is gone; children it left behind in its group die with it, as on a real crash.
     if (cause === 'self') killGroup(launched.identity);
+    // What left the group (setsid) dies with it too; after the restart above, which is on the clock.
+    this.escapes.sweepGeneration(instance, generation, launched.identity.pgid);
     this.options.reaper.release(launched.identity);
     if (restartNow || this.stopping || !this.started || !decision.restart) return;
     this.recorder.record(restarting);
