@@ -45,6 +45,9 @@ Examples:
     .action(async (file: string, flags: RunFlags) => {
       const result = await runWithSignals(file, flags);
       process.exitCode = result.exitCode;
+      // Every component is stopped and the verdict printed: whatever still holds a handle (a process that
+      // escaped unseen keeping a pipe open), crashtest ends. Unref'd: a clean run exits at once.
+      setTimeout(() => process.exit(), 2000).unref();
     });
 }
 
