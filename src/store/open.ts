@@ -1,7 +1,7 @@
 // Opens (or creates) the results database: WAL, a busy timeout, migrations applied.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../common/index.js';
 import { HarnessError } from '../errors.js';
 import { migrate } from './schema.js';
 
@@ -11,7 +11,7 @@ export const DEFAULT_DB = 'reports/crashtest.db';
 /** Opens the database at `file`, creating its folder; throws HarnessError (exit 4) if unusable. */
 export function openStore(file: string, { readonly = false } = {}): Database.Database {
   try {
-    if (!readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (!readonly) makeFolder(path.dirname(path.resolve(file)));
     const db = new Database(file, { readonly, fileMustExist: readonly });
     db.pragma('busy_timeout = 5000');
     if (!readonly) {
