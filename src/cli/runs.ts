@@ -1,6 +1,6 @@
 // crashtest runs: past runs with verdict, duration, faults and seed.
 import type { Command } from 'commander';
-import { DEFAULT_DB, listRuns, markAbortedRuns, openStore } from '../store/index.js';
+import { DEFAULT_DB, listRuns, markAbortedRuns, openStore, openStoreForReading } from '../store/index.js';
 import { formatDuration } from '../scenario/index.js';
 import { databaseExists, parseCount } from './path-options.js';
 
@@ -41,7 +41,7 @@ function readRuns(file: string, limit: number): ReturnType<typeof listRuns> {
   } catch (error) {
     process.stderr.write(`note: runs whose crashtest died are not marked aborted (${(error as Error).message})\n`);
   }
-  const db = openStore(file, { readonly: true });
+  const db = openStoreForReading(file);
   try {
     return listRuns(db, limit);
   } finally {

@@ -1,6 +1,6 @@
 // Starts every instance in order and waits until it is ready, restarts what dies (by policy),
 // kills on request, and stops everything at the end: all groups gone, nothing signalled that we did not start.
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
 import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
@@ -8,6 +8,7 @@ import { killGroup, waitGroupGone, type OrphanReaper, type ProcessIdentity } fro
 import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
 import { decideRestart, type RestartRules } from './restart-policy.js';
 import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
+import { BoundedLog, type LogLimits } from './bounded-log.js';
 
 /** Everything needed to run one instance of a component. */
 export interface InstancePlan {
@@ -35,7 +36,7 @@ interface Live {
   pendingCause?: ExitCause;
   crashStreak: number;
   restartTimer?: NodeJS.Timeout;
-  log: WriteStream;
+  log: BoundedLog;
   watchers: Set<(line: string) => void>;
   tail: string[];
 }
@@ -51,11 +52,15 @@ export class Supervisor {
   constructor(
     private readonly plans: readonly InstancePlan[],
     private readonly recorder: RunRecorder,
-    private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper },
+    private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper; logLimits?: LogLimits; onFailure?: (error: Error) => void },
   ) {
     mkdirSync(options.logsDir, { recursive: true });
+    const logEvents = {
+      onFailure: (error: Error) => options.onFailure?.(error),
+      onNote: (message: string) => this.recorder.record({ type: 'run.note', t: this.now(), level: 'warn', message }),
+    };
     for (const plan of plans) {
-      const log = createWriteStream(path.join(options.logsDir, `${plan.instance}.log`), { flags: 'a' });
+      const log = new BoundedLog(path.join(options.logsDir, `${plan.instance}.log`), logEvents, options.logLimits);
       this.live.set(plan.instance, { plan, generation: 0, spawnedAt: 0, running: false, crashStreak: 0, log, watchers: new Set(), tail: [] });
     }
   }
@@ -142,7 +147,7 @@ export class Supervisor {
     await Promise.race([Promise.all(exits), new Promise((resolve) => { timer = setTimeout(resolve, 5000); })]);
     clearTimeout(timer);
     await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
-    await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
+    await Promise.all(lives.map((l) => new Promise<void>((resolve) => l.log.end(resolve))));
     for (const live of lives) live.plan.cleanup?.();
   }
 
