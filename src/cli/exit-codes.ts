@@ -19,6 +19,12 @@ export function reportError(error: unknown): number {
     if (error.detail) process.stderr.write(`${error.detail}\n`);
     return error.exitCode;
   }
+  const sqliteCode = (error as { code?: unknown }).code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+    // The results database refused a write (full disk, read-only file): crashtest's failure, said in one line.
+    process.stderr.write(`${color.red('error:')} the results database cannot be used: ${(error as Error).message} (${sqliteCode})\n`);
+    return ExitCode.internal;
+  }
   const stack = error instanceof Error ? error.stack ?? error.message : String(error);
   process.stderr.write(`${color.red('internal error')} (a bug in crashtest, please report it):\n${stack}\n`);
   return ExitCode.internal;

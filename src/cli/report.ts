@@ -6,6 +6,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DB } from '../store/index.js';
 import { withStoredRun } from './stored-run.js';
+import { checkOutputFolder } from './path-options.js';
 import { writeReports } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
 
@@ -55,6 +56,7 @@ Examples:
   $ crashtest report 20261126-124808 --out ci-artifacts
   $ crashtest report latest --db ci.db`)
     .action(async (ref: string, opts: { db: string; out?: string; open?: boolean }) => {
+      if (opts.out !== undefined) checkOutputFolder('--out', opts.out);
       await withStoredRun(opts.db, ref, async (db, runId) => {
         const paths = await writeReports({ db, runId, outDir: opts.out });
         process.stdout.write(`run ${runId}\n  ${paths.html}\n  ${paths.json}\n  ${paths.junit}\n`);

@@ -7,6 +7,7 @@ import { terminalReporter } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
 import { printVerdicts } from './print-verdicts.js';
 import { abortOnSignals } from './abort-signals.js';
+import { checkDatabaseForRun, checkOutputFolder } from './path-options.js';
 
 interface RunFlags {
   seed?: number;
@@ -43,6 +44,8 @@ Examples:
   $ crashtest run scenarios/converter.yml --no-chaos          # baseline without kills
   $ crashtest run scenarios/converter.yml --env CONVERTER_BUG=no-lease-expiry   # a planted bug`)
     .action(async (file: string, flags: RunFlags) => {
+      checkOutputFolder('--out', flags.out);
+      checkDatabaseForRun('--db', flags.db);
       const result = await runWithSignals(file, flags);
       process.exitCode = result.exitCode;
       // Every component is stopped and the verdict printed: whatever still holds a handle (a process that

@@ -1,7 +1,8 @@
 // crashtest runs: past runs with verdict, duration, faults and seed.
 import type { Command } from 'commander';
-import { DEFAULT_DB, listRuns, markAbortedRuns, openStore } from '../store/index.js';
+import { DEFAULT_DB, listRuns, markAbortedRuns, openStore, openStoreForReading } from '../store/index.js';
 import { formatDuration } from '../scenario/index.js';
+import { databaseExists, parseCount } from './path-options.js';
 
 /** Registers `runs`. */
 export function registerRuns(program: Command): void {
@@ -9,16 +10,13 @@ export function registerRuns(program: Command): void {
     .command('runs')
     .description('list past runs, newest first')
     .option('--db <file>', 'results database', DEFAULT_DB)
-    .option('-n, --limit <count>', 'how many runs to show', (v) => Number(v), 20)
+    .option('-n, --limit <count>', 'how many runs to show', parseCount('-n'), 20)
     .addHelpText('after', `
 Examples:
   $ crashtest runs
   $ crashtest runs --db ci-results.db -n 5`)
     .action((opts: { db: string; limit: number }) => {
-      const db = openStore(opts.db);
-      markAbortedRuns(db);
-      const runs = listRuns(db, opts.limit);
-      db.close();
+      const runs = databaseExists('--db', opts.db) ? readRuns(opts.db, opts.limit) : [];
       if (runs.length === 0) {
         process.stdout.write(`no runs yet in ${opts.db} (start one with: crashtest run <scenario.yml>)\n`);
         return;
@@ -28,4 +26,25 @@ Examples:
       const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
       for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}\n`);
     });
+}
+
+// Marks runs whose crashtest died as aborted when the database takes writes, then lists read-only:
+// on a full disk the list still shows, with a note that dead runs still read "running".
+function readRuns(file: string, limit: number): ReturnType<typeof listRuns> {
+  try {
+    const db = openStore(file);
+    try {
+      markAbortedRuns(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    process.stderr.write(`note: runs whose crashtest died are not marked aborted (${(error as Error).message})\n`);
+  }
+  const db = openStoreForReading(file);
+  try {
+    return listRuns(db, limit);
+  } finally {
+    db.close();
+  }
 }

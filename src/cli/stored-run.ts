@@ -3,9 +3,11 @@
 import type Database from 'better-sqlite3';
 import { markAbortedRuns, openStore, resolveRunId } from '../store/index.js';
 import { ScenarioError } from '../errors.js';
+import { databaseExists } from './path-options.js';
 
 /** Runs `body` with the open database and the resolved run id; the database is closed afterwards. */
 export async function withStoredRun<T>(dbFile: string, ref: string, body: (db: Database.Database, runId: string) => T | Promise<T>): Promise<T> {
+  if (!databaseExists('--db', dbFile)) throw new ScenarioError(`no results database at ${dbFile} (run a scenario first, or pass --db)`);
   const db = openStore(dbFile);
   try {
     markAbortedRuns(db);

@@ -1,6 +1,7 @@
 // Small helpers every part of the harness shares, a leaf that imports nothing from src/:
-// instance names, duration text, abortable sleeps, where a program is.
+// instance names, duration text, abortable sleeps, where a program is, making folders safely.
 export { instanceName, componentOfInstance } from './instance.js';
 export { formatMs } from './duration.js';
 export { sleep, sleepUntil } from './sleep.js';
 export { findExecutable, pathDirs } from './executable.js';
+export { makeFolder, FolderError } from './make-folder.js';

@@ -1,5 +1,5 @@
 // Creates a run: its id, its output folder, its row in the results database and its recorder.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -7,6 +7,8 @@ import type { LoadedScenario } from '../scenario/index.js';
 import { RunRecorder } from '../store/index.js';
 import { readIdentity } from '../process/index.js';
 import type { RunSettings } from './settings.js';
+import { FolderError, makeFolder } from '../common/index.js';
+import { ScenarioError } from '../errors.js';
 
 /** crashtest's own version, from package.json. */
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
@@ -34,7 +36,11 @@ function shellQuote(text: string): string {
 export function createRun(db: Database.Database, loaded: LoadedScenario, settings: RunSettings, outRoot: string): { recorder: RunRecorder; outDir: string } {
   const id = newRunId();
   const outDir = path.resolve(outRoot, id);
-  mkdirSync(path.join(outDir, 'logs'), { recursive: true });
+  try {
+    makeFolder(path.join(outDir, 'logs'));
+  } catch (error) {
+    throw error instanceof FolderError ? new ScenarioError(`output folder ${outRoot}: ${error.message}`) : error;
+  }
   const recorder = new RunRecorder(db, {
     id, name: loaded.scenario.name, scenarioPath: loaded.file, scenarioJson: JSON.stringify(loaded.scenario),
     seed: settings.seed, chaos: settings.chaos, startedAt: new Date().toISOString(), durationMs: settings.durationMs,

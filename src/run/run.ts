@@ -29,6 +29,7 @@ import { sleepUntil } from '../common/index.js';
 import { startChaos } from './chaos.js';
 import { prepareArmedKills } from './armed.js';
 import { mountVolumes, type RunVolumes } from './volumes.js';
+import { HarnessFailure } from './harness-failure.js';
 
 export interface RunOptions extends Overrides {
   file: string;
@@ -63,6 +64,8 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   const db = openStore(options.dbFile);
   markAbortedRuns(db);
   const { recorder, outDir } = createRun(db, loaded, settings, options.outRoot);
+  const harness = new HarnessFailure(options.signal);
+  recorder.onFailure(harness.fail);
   const values = await buildContext(loaded, { dir: outDir, id: recorder.runId }, settings.env);
   const resolved = withRunMarkedOnError(recorder, db, () => resolveScenario(loaded, values));
   const plans = withRunMarkedOnError(recorder, db, () => planInstances(resolved, settings.env));
@@ -71,7 +74,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   options.onStart?.({ runId: recorder.runId, outDir, settings, recorder, loaded });
   recorder.record({ type: 'run.started', t: 0, runId: recorder.runId, seed: settings.seed, chaos: settings.chaos });
   const reaper = new OrphanReaper();
-  const supervisor = new Supervisor(plans, recorder, { logsDir: `${outDir}/logs`, t0, reaper });
+  const supervisor = new Supervisor(plans, recorder, { logsDir: `${outDir}/logs`, t0, reaper, onFailure: harness.fail });
   const stopUsage = sampleUsage(supervisor, recorder, t0);
   let volumes: RunVolumes | undefined;
   let nemesis: Nemesis | undefined;
@@ -89,16 +92,16 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
     load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, endMs: loadStartMs + settings.durationMs, seed: settings.seed });
     if (armKill) nemesis = startChaos({ loaded, settings, supervisor, recorder, volumes, armKill, t0, loadStartMs });
-    await sleepUntil(t0 + quietStartMs, options.signal);
+    await sleepUntil(t0 + quietStartMs, harness.signal);
     await nemesis?.stop();
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
-    await load.stopWorkload(options.signal);
+    await load.stopWorkload(harness.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'converging' });
-    await sleepUntil(t0 + loadStartMs + settings.durationMs, options.signal);
+    await sleepUntil(t0 + loadStartMs + settings.durationMs, harness.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'stopping' });
     await load.finalProbes();
   } catch (error) {
-    failure = asCrashtestError(error, options.signal);
+    failure = harness.error ?? asCrashtestError(error, options.signal);
   } finally {
     await nemesis?.stop();
     await load?.stop();
@@ -107,6 +110,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     await volumes?.release();
     reaper.close();
   }
+  failure ??= harness.error; // e.g. the disk filled up during the teardown
   const aborted = options.signal?.aborted === true;
   if (failure || aborted) {
     const status = aborted ? 'aborted' : 'error';

@@ -1,7 +1,7 @@
 // Opens (or creates) the results database: WAL, a busy timeout, migrations applied.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../common/index.js';
 import { HarnessError } from '../errors.js';
 import { migrate } from './schema.js';
 
@@ -10,9 +10,10 @@ export const DEFAULT_DB = 'reports/crashtest.db';
 
 /** Opens the database at `file`, creating its folder; throws HarnessError (exit 4) if unusable. */
 export function openStore(file: string, { readonly = false } = {}): Database.Database {
+  let db: Database.Database | undefined;
   try {
-    if (!readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const db = new Database(file, { readonly, fileMustExist: readonly });
+    if (!readonly) makeFolder(path.dirname(path.resolve(file)));
+    db = new Database(file, { readonly, fileMustExist: readonly });
     db.pragma('busy_timeout = 5000');
     if (!readonly) {
       db.pragma('journal_mode = WAL');
@@ -22,9 +23,11 @@ export function openStore(file: string, { readonly = false } = {}): Database.Dat
     }
     return db;
   } catch (error) {
+    db?.close(); // an open handle would keep its lock
     if (readonly && (error as { code?: string }).code === 'SQLITE_CANTOPEN') {
       throw new HarnessError(`no results database at ${file} (run a scenario first, or pass --db)`);
     }
-    throw new HarnessError(`cannot use the results database ${file}: ${(error as Error).message}`);
+    const code = (error as { code?: string }).code;
+    throw new HarnessError(`cannot use the results database ${file}: ${(error as Error).message}${code?.startsWith('SQLITE_') ? ` (${code}: is its disk full?)` : ''}`);
   }
 }

@@ -25,6 +25,7 @@ export class RunRecorder {
   private readonly listeners: EventListener[] = [];
   private readonly insert;
   private readonly finished;
+  private failureListener?: (error: Error) => void;
 
   constructor(db: Database.Database, run: NewRun) {
     this.db = db;
@@ -48,15 +49,27 @@ export class RunRecorder {
     this.listeners.push(listener);
   }
 
-  /** Appends an event, then tells the listeners. */
+  /** Registers who hears of an event the database refused (full disk, I/O error); without one, record throws. */
+  onFailure(listener: (error: Error) => void): void {
+    this.failureListener = listener;
+  }
+
+  /** Appends an event, then tells the listeners; an event the database refuses is still kept in memory. */
   record(event: RunEvent): void {
-    this.db.transaction(() => {
-      this.insert.run(this.runId, event.t, event.type, JSON.stringify(event));
-      if (event.type === 'run.finished') this.finished.run(event.status, event.exitCode, event.t, this.runId);
-      if (event.type === 'run.window') {
-        this.db.prepare('UPDATE runs SET chaos_start_ms = ?, quiet_start_ms = ? WHERE id = ?').run(event.chaosStartMs, event.quietStartMs, this.runId);
-      }
-    })();
+    try {
+      this.db.transaction(() => {
+        this.insert.run(this.runId, event.t, event.type, JSON.stringify(event));
+        if (event.type === 'run.finished') this.finished.run(event.status, event.exitCode, event.t, this.runId);
+        if (event.type === 'run.window') {
+          this.db.prepare('UPDATE runs SET chaos_start_ms = ?, quiet_start_ms = ? WHERE id = ?').run(event.chaosStartMs, event.quietStartMs, this.runId);
+        }
+      })();
+    } catch (error) {
+      // Events are recorded from timers and exit handlers: a throw there would crash crashtest mid-run.
+      const code = (error as { code?: unknown }).code;
+      if (!this.failureListener || typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
+      this.failureListener(new Error(`cannot write the results database ${this.db.name}: ${(error as Error).message} (${code})`));
+    }
     this.events.push(event);
     for (const listener of this.listeners) listener(event);
   }

@@ -1,8 +1,9 @@
 // Starts one component instance in its own process group (detached), with its output
 // timestamped into its log file and offered line by line to readiness checks.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { WriteStream } from 'node:fs';
 import { readIdentity, type ProcessIdentity } from '../process/index.js';
+import type { LogSink } from './bounded-log.js';
+import { splitLines } from './line-splitter.js';
 
 /** What to run for one instance, after interpolation. */
 export interface LaunchSpec {
@@ -32,7 +33,7 @@ export interface ExitStatus {
  * Spawns the instance. `detached: true` makes it the leader of a new process group, so one
  * SIGKILL to -pgid takes it and every child it forked, and Ctrl-C in our terminal does not reach it.
  */
-export function spawnInstance(spec: LaunchSpec, log: WriteStream, onLine: (line: string) => void, t0: number): Launched {
+export function spawnInstance(spec: LaunchSpec, log: LogSink, onLine: (line: string) => void, t0: number): Launched {
   const [file, args] = typeof spec.command === 'string' ? ['/bin/sh', ['-c', spec.command]] : [spec.command[0], spec.command.slice(1)];
   // Node's spawn, not execa, on this path: a respawn is on the clock (kill → running again), and
   // execa's per-call setup roughly doubles it; execa runs the commands that are not on the clock.
@@ -67,21 +68,13 @@ function closePipesLater(child: ChildProcess, graceMs = 1000): void {
   }, graceMs).unref();
 }
 
-function pipeLines(stream: NodeJS.ReadableStream | null, label: string, log: WriteStream, onLine: (line: string) => void, t0: number): void {
+function pipeLines(stream: NodeJS.ReadableStream | null, label: string, log: LogSink, onLine: (line: string) => void, t0: number): void {
   if (!stream) return;
-  let rest = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const lines = (rest + chunk).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) emit(line);
-  });
-  stream.on('end', () => rest && emit(rest));
-  function emit(line: string): void {
+  splitLines(stream, (line) => {
     // A group killed at teardown may still have lines in the pipe after its log was closed: drop those.
     if (!log.writableEnded) log.write(`${stamp(t0)} ${label} ${line}\n`);
     onLine(line);
-  }
+  });
 }
 
 /** "+12.345s": time since the run started, at the head of every log line. */

@@ -1,6 +1,6 @@
 // Starts every instance in order and waits until it is ready, restarts what dies (by policy),
 // kills on request, and stops everything at the end: all groups gone, nothing signalled that we did not start.
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { SystemError } from '../errors.js';
 import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
@@ -9,6 +9,7 @@ import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
 import { decideRestart, type RestartRules } from './restart-policy.js';
 import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
 import { EscapeSweeper } from './escapes.js';
+import { BoundedLog, type LogLimits } from './bounded-log.js';
 
 /** Everything needed to run one instance of a component. */
 export interface InstancePlan {
@@ -36,7 +37,7 @@ interface Live {
   pendingCause?: ExitCause;
   crashStreak: number;
   restartTimer?: NodeJS.Timeout;
-  log: WriteStream;
+  log: BoundedLog;
   watchers: Set<(line: string) => void>;
   tail: string[];
 }
@@ -53,12 +54,16 @@ export class Supervisor {
   constructor(
     private readonly plans: readonly InstancePlan[],
     private readonly recorder: RunRecorder,
-    private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper },
+    private readonly options: { logsDir: string; t0: number; reaper: OrphanReaper; logLimits?: LogLimits; onFailure?: (error: Error) => void },
   ) {
     mkdirSync(options.logsDir, { recursive: true });
     this.escapes = new EscapeSweeper(recorder, () => this.now(), options.reaper);
+    const logEvents = {
+      onFailure: (error: Error) => options.onFailure?.(error),
+      onNote: (message: string) => this.recorder.record({ type: 'run.note', t: this.now(), level: 'warn', message }),
+    };
     for (const plan of plans) {
-      const log = createWriteStream(path.join(options.logsDir, `${plan.instance}.log`), { flags: 'a' });
+      const log = new BoundedLog(path.join(options.logsDir, `${plan.instance}.log`), logEvents, options.logLimits);
       this.live.set(plan.instance, { plan, generation: 0, spawnedAt: 0, running: false, crashStreak: 0, log, watchers: new Set(), tail: [] });
     }
   }
@@ -149,7 +154,7 @@ export class Supervisor {
     clearTimeout(timer);
     await Promise.all(lives.filter((l) => l.launched).map((l) => waitGroupGone(l.launched!.identity.pgid)));
     this.escapes.sweepRun();
-    await Promise.all(lives.map((l) => new Promise((resolve) => l.log.end(resolve))));
+    await Promise.all(lives.map((l) => new Promise<void>((resolve) => l.log.end(resolve))));
     for (const dir of new Set(lives.map((l) => l.plan.scratchDir))) {
       if (!dir) continue;
       rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });

@@ -1,7 +1,10 @@
-// Tests of the shared helpers: instance names both ways, duration text, abortable sleeps.
+// Tests of the shared helpers: instance names both ways, duration text, abortable sleeps, making folders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { componentOfInstance, formatMs, instanceName, sleep, sleepUntil } from '../../src/common/index.js';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { componentOfInstance, formatMs, instanceName, sleep, sleepUntil, makeFolder, FolderError } from '../../src/common/index.js';
 
 test('instanceName builds "component.replica"; componentOfInstance takes it apart', () => {
   assert.equal(instanceName('api', 0), 'api.0');
@@ -39,4 +42,20 @@ test('sleep and sleepUntil reject with an AbortError when aborted, at once when 
   await assert.rejects(waiting, { name: 'AbortError' });
   assert.ok(performance.now() - t0 < 1000, 'the abort ended the wait early');
   await assert.rejects(sleep(10_000, AbortSignal.abort()), { name: 'AbortError' });
+});
+
+test('makeFolder makes missing parents, accepts an existing folder, and refuses in one line instead of hanging', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'make-folder-'));
+  try {
+    makeFolder(path.join(root, 'a/b/c'));
+    assert.ok(statSync(path.join(root, 'a/b/c')).isDirectory());
+    makeFolder(path.join(root, 'a/b/c')); // already there
+    writeFileSync(path.join(root, 'file'), '');
+    assert.throws(() => makeFolder(path.join(root, 'file/x/y')), (error: unknown) => error instanceof FolderError &&
+      error.message === `cannot create the folder ${root}/file/x/y: ${root}/file exists and is not a folder`);
+    // Node's mkdirSync(..., { recursive: true }) never returns here.
+    assert.throws(() => makeFolder('/proc/nope/x'), { message: 'cannot create the folder /proc/nope/x: /proc does not allow new folders (ENOENT)' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -65,25 +65,31 @@ function mutate(img: Buffer, prng: Prng): Buffer {
   }
 }
 
-async function checkCase(dir: string, name: string, bytes: Buffer): Promise<'refused' | 'converted'> {
+/** Converts `bytes` (grown to `fileSize` with a sparse tail when given) with ours, then, if we did not refuse it, with qemu-img. */
+async function checkCase(dir: string, name: string, bytes: Buffer, fileSize?: number): Promise<'refused' | 'converted'> {
+  return (await judgeCase(dir, name, bytes, fileSize)).outcome;
+}
+
+async function judgeCase(dir: string, name: string, bytes: Buffer, fileSize?: number): Promise<{ outcome: 'refused' | 'converted'; stderr: string }> {
   const src = path.join(dir, `${name}.qcow2`);
   const ours = path.join(dir, `${name}.ours.raw`);
   const theirs = path.join(dir, `${name}.qemu.raw`);
   fs.writeFileSync(src, bytes);
+  if (fileSize !== undefined) fs.truncateSync(src, fileSize);
   const r = await run(process.execPath, [MAIN, 'convert', src, ours]);
   assert.ok(!r.timedOut, `${name}: our converter did not finish within ${TIMEOUT_MS} ms`);
   if (r.code === 3) {
     assert.match(r.stderr, /^error: image refused: [^\n]+\n$/, `${name}: refusal is not one readable line`);
     assert.equal(fs.existsSync(ours), false, `${name}: a refused conversion left an output file`);
     fs.rmSync(src);
-    return 'refused';
+    return { outcome: 'refused', stderr: r.stderr };
   }
   assert.equal(r.code, 0, `${name}: converter crashed (exit ${r.code}): ${r.stderr}`);
   const q = await run('qemu-img', ['convert', '-f', 'qcow2', '-O', 'raw', src, theirs]);
   assert.equal(q.code, 0, `${name}: we converted an image qemu-img refuses: ${q.stderr}`);
   assert.ok(sameContent(ours, theirs), `${name}: our output differs from qemu-img's`);
   for (const f of [src, ours, theirs]) fs.rmSync(f);
-  return 'converted';
+  return { outcome: 'converted', stderr: r.stderr };
 }
 
 /** Equal size and content; `qemu-img compare` skips holes, so a mutated multi-TiB virtual size stays cheap. */
@@ -135,4 +141,37 @@ test('fuzz: 224 mutated or truncated images end as a clean refusal or a conversi
   t.diagnostic(`refused ${tally.refused}, converted identically to qemu-img ${tally.converted}`);
   assert.equal(tally.refused + tally.converted, 224);
   assert.ok(tally.refused > 20 && tally.converted > 20, 'the mutations should exercise both outcomes');
+});
+
+// The corpus: images found to break the converter once, each kept with the refusal it must now end in.
+const TIB = 2 ** 40;
+const CORPUS: Array<{ name: string; make: (dir: string) => Buffer; fileSize?: number; refusal: RegExp }> = [
+  {
+    // 512-byte clusters and a 15 TiB sparse tail: tracking its host clusters once needed an 8 GB array (RangeError).
+    name: 'huge-sparse-file-small-clusters',
+    make: (dir) => madeImage(dir, ['--size', '8M', '--seed', '7', '--cluster-bits', '9']),
+    fileSize: 15 * TIB,
+    refusal: /^error: image refused: the file \(16492674416640 bytes\) spans 32212254720 clusters of 512 bytes, more than the limit of 2147483647\n$/,
+  },
+  {
+    // qemu-img: "Image does not contain a reference count table"; we used to convert it.
+    name: 'refcount-table-clusters-zero',
+    make: (dir) => { const img = madeImage(dir, ['--size', '1M', '--seed', '8']); img.writeUInt32BE(0, 56); return img; },
+    refusal: /^error: image refused: image does not contain a reference count table/,
+  },
+];
+
+function madeImage(dir: string, args: string[]): Buffer {
+  const file = path.join(dir, `made-${args.join('')}.qcow2`);
+  cliOk(['make-image', '--out', file, ...args]);
+  return fs.readFileSync(file);
+}
+
+test('fuzz corpus: each image that once broke the converter is a clean refusal', async (t) => {
+  const dir = tempDir(t, 'fuzz-corpus');
+  for (const entry of CORPUS) {
+    const { outcome, stderr } = await judgeCase(dir, entry.name, entry.make(dir), entry.fileSize);
+    assert.equal(outcome, 'refused', `${entry.name}: expected a refusal`);
+    assert.match(stderr, entry.refusal, entry.name);
+  }
 });

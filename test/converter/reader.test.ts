@@ -67,6 +67,7 @@ const TABLE_CASES: Array<[string, Patch, (base: Base) => string]> = [
   ['refcount table unaligned', (b, x) => setU64(b, 48, x.refcountTableOffset + 512), (x) => `refcount table offset ${hex(x.refcountTableOffset + 512)} is not aligned to the cluster size 65536`],
   ['refcount table in header', (b) => setU64(b, 48, 0), () => 'refcount table offset is 0: it points into the header (cluster 0)'],
   ['refcount table past EOF', (b) => void b.writeUInt32BE(100, 56), (x) => `refcount table (offset ${hex(x.refcountTableOffset)}, 6553600 bytes) extends past the end of the file (${x.buf.length} bytes)`],
+  ['no refcount table', (b) => void b.writeUInt32BE(0, 56), () => 'image does not contain a reference count table (refcount_table_clusters is 0), which qemu-img refuses too'],
   ['refcount table too large', (b) => void b.writeUInt32BE(200, 56), () => 'refcount table has 200 clusters, more than the limit of 8388608 bytes'],
   ['L2 table unaligned', (b, x) => setU64(b, x.l1Offset, x.l2Offset + 4096), (x) => `L2 table ${hex(x.l2Offset + 4096)} (L1 entry 0) is not aligned to the cluster size 65536`],
   ['L2 table past EOF', (b, x) => setU64(b, x.l1Offset, x.buf.length), (x) => `L2 table ${hex(x.buf.length)} (L1 entry 0) lies past the end of the file (${x.buf.length} bytes)`],

@@ -1,6 +1,7 @@
 // Tracks which host clusters are already in use, so that no table or data cluster is referenced twice.
 // This bounds the work done on a malicious image: every byte of the file is read at most once as metadata or data.
 import { ImageError, hex } from '../errors.js';
+import { MAX_HOST_CLUSTERS } from './format.js';
 
 const FREE = 0;
 const EXCLUSIVE = 1;
@@ -15,6 +16,11 @@ export class HostClaims {
   constructor(fileSize: number, clusterBits: number) {
     this.clusterBits = clusterBits;
     this.clusters = Math.ceil(fileSize / 2 ** clusterBits);
+    // A sparse multi-TiB file with small clusters would need gigabytes of state here: refuse it as qemu-img check does.
+    if (this.clusters > MAX_HOST_CLUSTERS) {
+      throw new ImageError('file-too-large',
+        `the file (${fileSize} bytes) spans ${this.clusters} clusters of ${2 ** clusterBits} bytes, more than the limit of ${MAX_HOST_CLUSTERS}`);
+    }
     this.bits = new Uint8Array(Math.ceil(this.clusters / 4));
     if (this.clusters > 0) this.set(0, EXCLUSIVE); // the header
   }

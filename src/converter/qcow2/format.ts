@@ -28,6 +28,8 @@ export const EXT = {
 /** Same limits qemu applies when opening an image. */
 export const MAX_L1_ENTRIES = (32 * 1024 * 1024) / 8;
 export const MAX_REFTABLE_BYTES = 8 * 1024 * 1024;
+/** Most host clusters a file may span: qemu's refcount check refuses more ("File too large"); claims.ts keeps 2 bits each. */
+export const MAX_HOST_CLUSTERS = 2 ** 31 - 1;
 /** This converter's own sanity cap on the virtual size (the output is a file of that size). */
 export const MAX_VIRTUAL_SIZE = 2 ** 46; // 64 TiB
 

@@ -33,6 +33,9 @@ export function checkL1Table(h: Qcow2Header, fileSize: number, claims: HostClaim
 
 /** Checks the refcount table's position; its contents are never needed to read the image. */
 export function checkRefcountTable(h: Qcow2Header, fileSize: number, claims: HostClaims): void {
+  if (h.refcountTableClusters === 0) {
+    throw new ImageError('refcount-table', 'image does not contain a reference count table (refcount_table_clusters is 0), which qemu-img refuses too');
+  }
   const bytes = h.refcountTableClusters * h.clusterSize;
   if (bytes > MAX_REFTABLE_BYTES) {
     throw new ImageError('refcount-table', `refcount table has ${h.refcountTableClusters} clusters, more than the limit of ${MAX_REFTABLE_BYTES} bytes`);
