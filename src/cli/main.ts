@@ -7,6 +7,7 @@ import { registerValidate } from './validate.js';
 import { registerRuns } from './runs.js';
 import { registerCheck } from './check.js';
 import { registerReport } from './report.js';
+import { registerSchema } from './schema.js';
 
 const program = new Command()
   .name('crashtest')
@@ -25,6 +26,7 @@ registerValidate(program);
 registerRuns(program);
 registerCheck(program);
 registerReport(program);
+registerSchema(program);
 
 try {
   await program.parseAsync(process.argv);

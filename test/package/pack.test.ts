@@ -39,7 +39,7 @@ test('npm pack gives a package that installs into an empty project and runs a sc
     // The build is current (npm test builds first): pack without running prepare's provisioning again.
     const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as { filename: string; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
-    for (const needed of ['bin/crashtest.js', 'dist/src/cli/main.js', 'dist/src/process/keeper.js', 'dist/src/converter/main.js', 'scenarios/converter.yml', 'package.json', 'README.md']) {
+    for (const needed of ['bin/crashtest.js', 'dist/src/cli/main.js', 'dist/src/process/keeper.js', 'dist/src/converter/main.js', 'scenarios/converter.yml', 'schema/scenario.schema.json', 'package.json', 'README.md']) {
       assert.ok(files.includes(needed), `the tarball holds ${needed}`);
     }
     assert.deepEqual(files.filter((f) => /^(test|bench|\.ci|src|dist\/test|dist\/bench)\//.test(f)), [], 'no tests, benches, CI or TypeScript sources');
