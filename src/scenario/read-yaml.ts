@@ -1,8 +1,9 @@
 // Reads a scenario file's YAML without letting the file hurt crashtest: a bounded size, no NUL bytes,
 // unique keys checked in linear time, aliases that exist and do not expand exponentially; problems located.
 import { readFileSync, statSync } from 'node:fs';
-import { isAlias, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { locate, type PathSegment } from './locate.js';
+import { MAX_DEPTH, structureProblems } from './yaml-structure.js';
 
 /** A scenario is a few kilobytes; parsing grows faster than the file, so a file past this is refused. */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
@@ -34,8 +35,8 @@ export function readYaml(absolute: string, shown: string): ParsedYaml | { proble
   }
   // uniqueKeys: false because yaml compares every pair of keys of a map; duplicates are found below in one pass.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) return { problems: doc.errors.map((error) => `${at(error.pos[0])} ${error.message.split('\n')[0]}`) };
-  const structural = [...duplicateKeys(doc, lines), ...unknownAliases(doc)].map(({ offset, message }) => `${at(offset)} ${message}`);
+  if (doc.errors.length > 0) return { problems: doc.errors.map((error) => `${at(error.pos[0])} ${yamlMessage(error.message)}`) };
+  const structural = structureProblems(doc, lines).map(({ offset, message }) => `${at(offset)} ${message}`);
   if (structural.length > 0) return { problems: structural };
   let value: unknown;
   try {
@@ -54,6 +55,11 @@ export function readYaml(absolute: string, shown: string): ParsedYaml | { proble
   return escapedNul.length > 0 ? { problems: escapedNul } : { doc, lines, value };
 }
 
+// yaml reports its own stack overflow on absurd nesting as a parse error; say what it means.
+function yamlMessage(message: string): string {
+  return /call stack/i.test(message) ? `nested too deeply (a scenario needs a few levels, at most ${MAX_DEPTH})` : message.split('\n')[0];
+}
+
 function readBounded(absolute: string, shown: string): string | { problems: string[] } {
   try {
     const stats = statSync(absolute);
@@ -70,44 +76,6 @@ function readBounded(absolute: string, shown: string): string | { problems: stri
 
 function kilobytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-interface Located {
-  offset: number;
-  message: string;
-}
-
-function duplicateKeys(doc: Document, lines: LineCounter): Located[] {
-  const found: Located[] = [];
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Map<unknown, Node>();
-      for (const pair of map.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const first = seen.get(pair.key.value);
-        if (first) {
-          const firstLine = lines.linePos(first.range?.[0] ?? 0).line;
-          found.push({ offset: pair.key.range?.[0] ?? 0, message: `${String(pair.key.value)}: duplicate key (first on line ${firstLine})` });
-        } else seen.set(pair.key.value, pair.key);
-      }
-    },
-  });
-  return found;
-}
-
-// An alias must follow its anchor; yaml only notices when it builds the value, and then throws.
-function unknownAliases(doc: Document): Located[] {
-  const anchors = new Set<string>();
-  const found: Located[] = [];
-  visit(doc, {
-    Node(_, node) {
-      if (isAlias(node) && !anchors.has(node.source)) {
-        found.push({ offset: node.range?.[0] ?? 0, message: `*${node.source}: no anchor &${node.source} before this alias` });
-      }
-      if (!isAlias(node) && node.anchor) anchors.add(node.anchor);
-    },
-  });
-  return found;
 }
 
 function firstAlias(doc: Document): Node | undefined {
