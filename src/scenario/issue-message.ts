@@ -46,6 +46,7 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
       return `expected ${typeName(issue.expected)}, got ${got}`;
     case 'invalid_value': {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      if (value === undefined) return `required key is missing (expected one of ${allowed})`;
       const guess = typeof value === 'string' ? suggestSimilar(value, issue.values.map(String)) : undefined;
       return `expected one of ${allowed}, got ${got}${guess ? ` (did you mean "${guess}"?)` : ''}`;
     }
@@ -80,7 +81,7 @@ function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
 }
 
 function typeName(expected: string): string {
-  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+  const names: Record<string, string> = { object: 'a mapping', record: 'a mapping', map: 'a mapping', array: 'a list', string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false' };
   return names[expected] ?? expected;
 }
 

@@ -34,7 +34,8 @@ export function readYaml(absolute: string, shown: string): ParsedYaml | { proble
     return { problems: [`${shown}:${line}:${col} a NUL byte: a scenario is text (is this the right file?)`] };
   }
   // uniqueKeys: false because yaml compares every pair of keys of a map; duplicates are found below in one pass.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': yaml's warnings would go to stderr as Node warnings; what they warn about is refused below.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length > 0) return { problems: doc.errors.map((error) => `${at(error.pos[0])} ${yamlMessage(error.message)}`) };
   const structural = structureProblems(doc, lines).map(({ offset, message }) => `${at(offset)} ${message}`);
   if (structural.length > 0) return { problems: structural };

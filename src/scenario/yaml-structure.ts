@@ -1,5 +1,5 @@
 // Problems in the shape of a YAML document that yaml would only hit while building the value (or never):
-// duplicate keys, an alias before its anchor or inside it, absurd nesting. One walk, no recursion.
+// duplicate keys, lists or mappings as keys, an alias before its anchor or inside it, absurd nesting. One walk, no recursion.
 import { isAlias, isCollection, isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 
 /** Deepest nesting accepted: a scenario needs about six levels; thousands would overflow the stack later on. */
@@ -37,7 +37,7 @@ export function structureProblems(doc: Document, lines: LineCounter): Located[] 
       found.push({ offset, message: `nested more than ${MAX_DEPTH} levels deep (a scenario needs a few)` });
       continue;
     }
-    if (isMap(node)) found.push(...duplicateKeys(node.items, lines));
+    if (isMap(node)) found.push(...duplicateKeys(node.items, lines), ...complexKeys(node.items));
     const within = node.anchor ? [...inside, node.anchor] : inside;
     const children = node.items.flatMap((item) => (isPair(item) ? [item.key, item.value] : [item])).filter((child): child is Node => !!child && typeof child === 'object');
     for (const child of children.reverse()) stack.push({ node: child, depth: depth + 1, inside: within });
@@ -60,4 +60,11 @@ function duplicateKeys(items: readonly unknown[], lines: LineCounter): Located[]
     found.push({ offset: pair.key.range?.[0] ?? 0, message: `${String(pair.key.value)}: duplicate key (first on line ${firstLine})` });
   }
   return found;
+}
+
+// A list or mapping used as a key (`? [a, b]: x`) has no place in a scenario; yaml would turn it into text.
+function complexKeys(items: readonly unknown[]): Located[] {
+  return items.flatMap((pair) => (isPair(pair) && isCollection(pair.key)
+    ? [{ offset: (pair.key as Node).range?.[0] ?? 0, message: `a ${isMap(pair.key) ? 'mapping' : 'list'} used as a key: keys are plain words` }]
+    : []));
 }
