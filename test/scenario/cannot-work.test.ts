@@ -77,6 +77,9 @@ const CASES: [string, string, string | RegExp][] = [
     '5:15 components.0.env.A: expected a string, a number or true/false, got a mapping'],
   ['bad-probe-name', `name: t\n${API}probes:\n  "bad name": { command: [echo, "1"] }\n`,
     '6:3 probes.bad name: expected a name of letters, digits, "-" or "_", starting with a letter, got "bad name"'],
+  ['list-as-key', 'name: t\n? [a, b]\n: x\ncomponents:\n  - name: api\n    command: [ls]\n', '2:3 a list used as a key: keys are plain words'],
+  ['enum-key-missing', `name: t\n${API}chaos:\n  faults: [{ weight: 2 }]\n`,
+    '6:12 chaos.faults.0.kind: required key is missing (expected one of "kill", "pause", "power-loss")'],
   ['duplicate-key', 'name: t\nname: u\ncomponents:\n  - name: api\n    command: [ls]\n', '2:1 name: duplicate key (first on line 1)'],
 ];
 
