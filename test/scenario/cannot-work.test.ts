@@ -1,14 +1,15 @@
 // Scenarios that parse but cannot work (issue 11): each is refused before anything starts, with exit 2
 // and `file:line:col key: what was expected`; one case per mistake, the whole line compared.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadScenario } from '../../src/scenario/index.js';
 import { ScenarioError } from '../../src/errors.js';
 import { runCli, tempDir } from '../helpers.js';
 
 const DIR = tempDir('crashtest-cannot-work-');
+after(() => rmSync(DIR, { recursive: true }));
 const API = 'components:\n  - name: api\n    command: [sleep, "60"]\n';
 
 /** Writes a scenario and returns its path as messages show it. */

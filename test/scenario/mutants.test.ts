@@ -3,7 +3,7 @@
 // `npm run soak:scenarios [count] [seed]` runs the same at a larger count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tempDir } from '../helpers.js';
 import { mutate } from './soak/mutate.js';
 import { soakScenarios } from './soak/soak.js';
@@ -32,9 +32,11 @@ test('a located line names the file, a line and a column', () => {
 });
 
 test('400 mutants of the valid scenarios: each passes or is refused with a location, never a crash or a hang', async (t) => {
-  const result = await soakScenarios({ sources: VALID_SOURCES, count: 400, seed: 1, dir: tempDir('crashtest-mutants-'), boundMs: 10_000 });
+  const dir = tempDir('crashtest-mutants-');
+  const result = await soakScenarios({ sources: VALID_SOURCES, count: 400, seed: 1, dir, boundMs: 10_000 });
   t.diagnostic(`outcomes ${JSON.stringify(result.counts)}; slowest ${result.slowest.ms.toFixed(0)} ms (${result.slowest.file})`);
   assert.deepEqual(result.failures.map((f) => `${f.outcome}: ${f.file}\n${f.message}`), []);
   // Both kinds of outcome occur, or the generator has stopped making interesting mutants.
   assert.ok(result.counts.pass >= 10 && result.counts.refused >= 200, JSON.stringify(result.counts));
+  rmSync(dir, { recursive: true }); // kept when a mutant failed, to be read
 });
