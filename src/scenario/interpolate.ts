@@ -33,6 +33,8 @@ export function fillOperation(text: string, values: { seq: number; key: string; 
 
 /** Replaces every reference it can; each one it cannot is left as written and explained in `problems`. */
 export function interpolate(text: string, context: InterpolationContext, scope: Scope, problems: string[]): string {
+  const unclosed = text.replace(REFERENCE, '').indexOf('${');
+  if (unclosed >= 0) problems.push(`"\${" without its "}" (expected \${name}): ${JSON.stringify(text.replace(REFERENCE, '').slice(unclosed, unclosed + 30))}`);
   return text.replace(REFERENCE, (whole, inner: string) => {
     const result = resolve(inner.trim(), context, scope);
     if (typeof result === 'string') return result;
@@ -80,6 +82,7 @@ function component(path: string[], components: InterpolationContext['components'
 
 function field(values: object, path: string[], keys: string[], prefix: string, missing?: string): string | { problem: string } {
   const [key] = path;
+  if (path.length > 1 && keys.includes(key)) return { problem: `${prefix}.${key} is a single value: nothing can follow it (".${path.slice(1).join('.')}")` };
   if (path.length !== 1 || !keys.includes(key)) return { problem: `expected ${keys.map((k) => `${prefix}.${k}`).join(', ')}` };
   const value = (values as Record<string, unknown>)[key];
   if (value === undefined || value === null) return { problem: missing ?? `${prefix}.${key} has no value` };

@@ -20,7 +20,7 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
   (scenario.chaos?.targets ?? []).forEach((target, index) => {
     if (matchTargets(scenario.components, [target]).length === 0) {
       const names = scenario.components.map((c) => c.name).join(', ');
-      problems.push({ path: ['chaos', 'targets', index], message: `"${target}" matches no component (components: ${names})` });
+      problems.push({ path: ['chaos', 'targets', index], message: notKillable(scenario, target) ?? `"${target}" matches no component (components: ${names})` });
     }
   });
   problems.push(...chaosProblems(scenario));
@@ -51,7 +51,8 @@ function chaosProblems(scenario: Scenario): ReferenceProblem[] {
   });
   chaos.triggers.forEach((trigger, index) => {
     if (matchTargets(scenario.components, [trigger.component]).length === 0) {
-      problems.push({ path: ['chaos', 'triggers', index, 'component'], message: `"${trigger.component}" matches no killable component (components: ${names})` });
+      const message = notKillable(scenario, trigger.component) ?? `"${trigger.component}" matches no killable component (components: ${names})`;
+      problems.push({ path: ['chaos', 'triggers', index, 'component'], message });
     }
     if (trigger.log !== undefined) {
       try {
@@ -62,4 +63,11 @@ function chaosProblems(scenario: Scenario): ReferenceProblem[] {
     }
   });
   return problems;
+}
+
+// A pattern that names only components with killable: false says so, rather than "matches nothing".
+function notKillable(scenario: Scenario, pattern: string): string | undefined {
+  const spared = scenario.components.filter((c) => !c.killable && matchTargets([{ ...c, killable: true }], [pattern]).length > 0);
+  if (spared.length === 0) return undefined;
+  return `"${pattern}" names ${spared.map((c) => c.name).join(', ')}, which ${spared.length > 1 ? 'are' : 'is'} not killable (killable: false)`;
 }

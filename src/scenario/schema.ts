@@ -1,22 +1,22 @@
 // The scenario file's schema (zod): every key with its type, unit and default.
 // `Scenario` is derived from it; the README's scenario reference follows this file.
 import { z } from 'zod';
-import { duration } from './duration-schema.js';
+import { duration, positiveDuration } from './duration-schema.js';
 import { chaos } from './chaos-schema.js';
 
 /** A command: an argv list (run directly) or a string (run by /bin/sh -c). */
-const command = z.union([z.string().min(1), z.array(z.string()).min(1)]);
+const command = z.union([z.string().min(1), z.array(z.string()).min(1)], { error: 'a command string or a list of strings' });
 
 const name = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'expected a name of letters, digits, "-" or "_", starting with a letter');
 
 const readiness = z
   .strictObject({
-    tcp: z.union([z.number().int(), z.string()]).optional().describe('ready when this TCP port on 127.0.0.1 accepts a connection'),
+    tcp: z.union([z.number().int(), z.string()], { error: 'a port number or "${self.port}"' }).optional().describe('ready when this TCP port on 127.0.0.1 accepts a connection'),
     http: z.string().optional().describe('ready when this URL answers 2xx'),
     log: z.string().optional().describe('ready when a stdout/stderr line matches this regular expression'),
     command: command.optional().describe('ready when this command exits 0'),
-    timeout: duration.default(10_000).describe('give up after this long (default 10s); the run then fails with exit 3'),
-    every: duration.default(50).describe('poll interval for tcp/http/command checks (default 50ms)'),
+    timeout: positiveDuration.default(10_000).describe('give up after this long (default 10s); the run then fails with exit 3'),
+    every: positiveDuration.default(50).describe('poll interval for tcp/http/command checks (default 50ms)'),
   })
   .refine((r) => [r.tcp, r.http, r.log, r.command].filter((x) => x !== undefined).length === 1, {
     message: 'expected exactly one of tcp, http, log or command',
@@ -26,12 +26,12 @@ const restart = z.strictObject({
   policy: z.enum(['always', 'on-kill', 'never']).default('always')
     .describe('always: restart after kills and after exits of its own; on-kill: only after chaos kills; never'),
   delay: duration.default(0).describe('wait before restarting a killed instance (default 0ms)'),
-  backoff_max: duration.default(5_000).describe('cap of the crash-loop backoff for exits of its own (default 5s)'),
+  backoff_max: positiveDuration.default(5_000).describe('cap of the crash-loop backoff for exits of its own (default 5s)'),
   min_uptime: duration.default(1_000).describe('an exit of its own sooner than this after start counts toward a crash loop (default 1s)'),
 });
 
 /** A size: "512M", "1G", "64K" or a number of bytes. */
-const size = z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*[KMG]i?B?$/i, 'expected a size like "64M" or "1G"')])
+const size = z.union([z.number().int().positive(), z.string().regex(/^\d+(\.\d+)?\s*[KMG]i?B?$/i, 'expected a size like "64M" or "1G"')], { error: 'a size like "64M" or "1G"' })
   .transform((value) => {
     if (typeof value === 'number') return value;
     const match = /^(\d+(?:\.\d+)?)\s*([KMG])/i.exec(value)!;
@@ -52,10 +52,10 @@ const component = z.strictObject({
   bin_dir: z.string().optional().describe('folder of a preset\'s binaries (default: PATH, then /usr/lib/postgresql/*/bin)'),
   user: z.string().optional().describe('account a preset server runs as (postgres default: postgres)'),
   cwd: z.string().optional().describe('working directory (default: the scenario file\'s folder)'),
-  env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).default({})
+  env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'a string, a number or true/false' }).transform(String)).default({})
     .describe('extra environment variables'),
   replicas: z.number().int().min(1).max(200).default(1).describe('number of instances (default 1)'),
-  port: z.union([z.literal('auto'), z.number().int().min(1).max(65535)]).optional()
+  port: z.union([z.literal('auto'), z.number().int().min(1).max(65535)], { error: '"auto" or a port number' }).optional()
     .describe('"auto" allocates a free port per instance: ${self.port}, ${components.<name>.port}'),
   ready: readiness.optional().describe('readiness check; without one an instance is ready once spawned'),
   restart: restart.prefault({}).describe('restart policy'),
@@ -65,9 +65,9 @@ const component = z.strictObject({
 }).refine((c) => c.command !== undefined || c.preset !== undefined, { message: 'required key is missing (expected a command string or a list of strings, or a preset)', path: ['command'] });
 
 const retry = z.strictObject({
-  base: duration.default(50).describe('first backoff, doubled per attempt (default 50ms)'),
-  cap: duration.default(2_000).describe('longest backoff (default 2s); delays are full-jitter: random in [0, min(cap, base·2^n)]'),
-  attempt_timeout: duration.default(2_000).describe('one attempt gives up after this (default 2s), then retries'),
+  base: positiveDuration.default(50).describe('first backoff, doubled per attempt (default 50ms)'),
+  cap: positiveDuration.default(2_000).describe('longest backoff (default 2s); delays are full-jitter: random in [0, min(cap, base·2^n)]'),
+  attempt_timeout: positiveDuration.default(2_000).describe('one attempt gives up after this (default 2s), then retries'),
 });
 
 const workload = z
@@ -87,7 +87,7 @@ const workload = z
     concurrency: z.number().int().min(1).default(4).describe('most operations in flight; a tick with all busy is skipped (default 4)'),
     start: duration.default(0).describe('start after the components are ready + this (default 0)'),
     stop: duration.optional().describe('stop starting operations at this time after the start (default: when the quiet period starts)'),
-    ttl: duration.default(10_000).describe('deadline of each operation: retried until acknowledged or this runs out (default 10s)'),
+    ttl: positiveDuration.default(10_000).describe('deadline of each operation: retried until acknowledged or this runs out (default 10s)'),
     retry: retry.prefault({}),
   })
   .refine((w) => (w.http ? 1 : 0) + (w.command ? 1 : 0) === 1, { message: 'expected exactly one of http or command' });
@@ -106,8 +106,8 @@ const probe = z
     }).refine((q) => (q.sqlite ? 1 : 0) + (q.postgres ? 1 : 0) === 1, { message: 'expected exactly one of sqlite or postgres' }).optional(),
     parse: z.enum(['auto', 'number', 'lines', 'json']).default('auto')
       .describe('auto: a number if the output is one, else one item per non-empty line (sql: one item per row)'),
-    every: duration.default(1_000).describe('sampling interval during the run (default 1s); sampled once more at the end'),
-    timeout: duration.default(2_000).describe('one reading gives up after this (default 2s) and is recorded as an error'),
+    every: positiveDuration.default(1_000).describe('sampling interval during the run (default 1s); sampled once more at the end'),
+    timeout: positiveDuration.default(2_000).describe('one reading gives up after this (default 2s) and is recorded as an error'),
   })
   .refine((p) => [p.http, p.command, p.sql].filter(Boolean).length === 1, { message: 'expected exactly one of http, command or sql' });
 
@@ -123,17 +123,17 @@ const condition = z.string().transform((text, ctx) => {
 const invariants = z.strictObject({
   progress: z.strictObject({
     probe: z.string().describe('a probe whose number rises with progress'),
-    window: duration.default(10_000).describe('longest allowed time without a rise while chaos runs (default 10s)'),
+    window: positiveDuration.default(10_000).describe('longest allowed time without a rise while chaos runs (default 10s)'),
   }).optional(),
   no_loss: z.strictObject({ probe: z.string().describe('a probe listing the keys present at the end') }).optional(),
   consistency: z.strictObject({ probe: z.string().describe('a probe listing violations; must list none, ever') }).optional(),
   converge: z.strictObject({
     probe: z.string(),
     condition: condition.describe('e.g. "== 0"'),
-    within: duration.default(10_000).describe('must hold within this after the quiet period starts, and at the end (default 10s)'),
+    within: positiveDuration.default(10_000).describe('must hold within this after the quiet period starts, and at the end (default 10s)'),
   }).optional(),
   recovery: z.strictObject({
-    within: duration.default(30_000).describe('each killed instance ready again (and progress, with probe) within this (default 30s)'),
+    within: positiveDuration.default(30_000).describe('each killed instance ready again (and progress, with probe) within this (default 30s)'),
     probe: z.string().optional(),
   }).optional(),
 });
@@ -141,7 +141,7 @@ const invariants = z.strictObject({
 export const scenarioSchema = z.strictObject({
   name: z.string().min(1).describe('scenario name, shown in reports'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional().describe('seed of the fault schedule (default: random, printed)'),
-  duration: duration.default(60_000).describe('load and chaos phase, quiet period included (default 60s)'),
+  duration: positiveDuration.default(60_000).describe('load and chaos phase, quiet period included (default 60s)'),
   setup: z.array(command).default([]).describe('commands run once, in order, before any component starts (each must exit 0)'),
   components: z.array(component).min(1).describe('the processes of the system under test, started in order'),
   chaos: chaos.optional().describe('the kill schedule; absent means no faults'),

@@ -10,9 +10,9 @@ const bad = (name: string): string => path.relative(process.cwd(), path.join(FIX
 
 const EXPECTED: Record<string, string> = {
   'unknown-key.yml': '6:3 chaos.intrval: unknown key (did you mean "interval"?)',
-  'wrong-type.yml': '5:15 components.0.replicas: expected number, got string "two"',
+  'wrong-type.yml': '5:15 components.0.replicas: expected a number, got string "two"',
   'bad-duration.yml': '2:11 duration: expected a duration like "500ms", "10s" or "2m", got "10 seconds"',
-  'missing-command.yml': '3:5 components.0.command: required key is missing (expected a command string or a list of strings)',
+  'missing-command.yml': '3:5 components.0.command: required key is missing (expected a command string or a list of strings, or a preset)',
   'unknown-target.yml': '6:18 chaos.targets.1: "wrker" matches no component (components: web)',
   'bad-reference.yml': '4:29 components.0.command.2: ${components.api.port}: no component named "api" (components: web)',
   'component-typo.yml': '7:29 components.1.command.2: ${components.aip.port}: no component named "aip" (did you mean "api"?)',
