@@ -8,6 +8,7 @@ import { registerRuns } from './runs.js';
 import { registerCheck } from './check.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
+import { registerPrune } from './prune.js';
 
 const program = new Command()
   .name('crashtest')
@@ -27,6 +28,7 @@ registerRuns(program);
 registerCheck(program);
 registerReport(program);
 registerSchema(program);
+registerPrune(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,3 +11,4 @@ export { saveVerdicts, readVerdicts, type StoredVerdict } from './verdicts.js';
 export { SCHEMA_VERSION, migrate } from './schema.js';
 export { readUsage } from './usage.js';
 export { escapedProcesses, type EscapedProcess } from './escaped.js';
+export { runsToPrune, deleteRuns, type PrunableRun, type PruneRule } from './prune.js';
