@@ -1,6 +1,6 @@
 // Shared by the tests: run the built CLI, find processes by a tag in their command line, temp folders.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -9,9 +9,24 @@ export const ROOT = process.cwd();
 export const CLI = path.join(ROOT, 'bin/crashtest.js');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 
-/** A fresh temporary folder. */
+const madeDirs: string[] = [];
+// Each test file runs in its own process: its folders go when it ends (CRASHTEST_KEEP_TEMP=1 keeps them to look at).
+process.once('exit', () => {
+  if (process.env.CRASHTEST_KEEP_TEMP === '1') return;
+  for (const dir of madeDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a folder still in use (a mount a failed test left) stays; the next boot clears /tmp
+    }
+  }
+});
+
+/** A fresh temporary folder, removed when the test file's process ends. */
 export function tempDir(prefix = 'crashtest-test-'): string {
-  return mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export interface CliResult {
