@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -20,9 +21,9 @@ function crashtest(args: string[]): Promise<{ code: number | null; output: strin
   });
 }
 
-async function runSmall(t: { after(fn: () => void): void }, extra: string[]): Promise<Run> {
+async function runSmall(t: { after(fn: () => void): void }, extra: string[], scenario = SCENARIO): Promise<Run> {
   const dir = tempDir(t, 'conv-full');
-  const result = await crashtest(['run', SCENARIO, '--db', path.join(dir, 'results.db'), '--out', path.join(dir, 'reports'), ...extra]);
+  const result = await crashtest(['run', scenario, '--db', path.join(dir, 'results.db'), '--out', path.join(dir, 'reports'), ...extra]);
   const sql = new Database(path.join(dir, 'results.db'), { readonly: true });
   const rows = sql.prepare('SELECT name, valid, summary FROM verdicts').all() as Array<{ name: string; valid: string; summary: string }>;
   sql.close();
@@ -36,8 +37,21 @@ test('the full topology under kill -9 of every component (postgres and redis inc
   for (const [name, v] of run.verdicts) assert.equal(v.valid, 'true', `${name}: ${v.summary}`);
 });
 
+// Only Redis is killed (every 1.5 s) while the api takes 4 jobs a second for one worker: every kill loses
+// queued jobs, also on a loaded machine where a run of the whole rotation acknowledges only a few.
+function queueOnlyScenario(dir: string): string {
+  const text = readFileSync(SCENARIO, 'utf8')
+    .replaceAll('../../../dist/', `${path.join(ROOT, 'dist')}/`)
+    .replace('targets: [db, queue, api, "worker*", reconciler]', 'targets: [queue]')
+    .replace('interval: 700ms', 'interval: 1500ms');
+  assert.match(text, /targets: \[queue\]/);
+  const file = path.join(dir, 'converter-full-queue-kills.yml');
+  writeFileSync(file, text);
+  return file;
+}
+
 test('planted bug no-reconcile: the queue lost with Redis is never rebuilt, converge fails', async (t) => {
-  const run = await runSmall(t, ['--env', 'CONVERTER_BUG=no-reconcile']);
+  const run = await runSmall(t, ['--env', 'CONVERTER_BUG=no-reconcile'], queueOnlyScenario(tempDir(t, 'conv-full-queue')));
   assert.equal(run.code, 1, run.output);
   assert.equal(run.verdicts.get('converge')?.valid, 'false', run.output);
   assert.match(run.output, /FAIL {2}converge/);
