@@ -7,6 +7,7 @@ import { terminalReporter } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
 import { printVerdicts } from './print-verdicts.js';
 import { abortOnSignals } from './abort-signals.js';
+import { collectEnv } from './env-option.js';
 import { checkDatabaseForRun, checkOutputFolder } from './path-options.js';
 
 interface RunFlags {
@@ -78,12 +79,6 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
     close();
     stopListening();
   }
-}
-
-function collectEnv(value: string, previous: Record<string, string> = {}): Record<string, string> {
-  const at = value.indexOf('=');
-  if (at <= 0) throw new ScenarioError(`--env: expected NAME=VALUE, got "${value}"`);
-  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function parseSeed(value: string): number {

@@ -62,7 +62,13 @@ test('validate resolves with its own environment: an unset variable is exit 2, a
   assert.match(unset.stderr, /^error: test\/fixtures\/scenarios\/unresolved\/probe-env\.yml:9:27 probes\.done\.command\.1: \$\{env\.CT_UNSET_PROBE\}: environment variable CT_UNSET_PROBE is not set/);
   const set = await runCli(['validate', file], { env: { CT_UNSET_PROBE: '1' } });
   assert.equal(set.code, 0, set.stderr);
-  assert.equal(set.stdout, `${file}: ok — "unset env in a probe", 1 components (2 instances), 1.0 s, no chaos\n`);
+  assert.equal(set.stdout, `${file}: ok — "unset env in a probe", 1 component (2 instances), 1.0 s, no chaos\n`);
+  const given = await runCli(['validate', file, '--env', 'CT_UNSET_PROBE=1']);
+  assert.equal(given.code, 0, given.stderr);
+  assert.equal(given.stdout, set.stdout, '--env gives the variable as run --env would');
+  const malformed = await runCli(['validate', file, '--env', 'CT_UNSET_PROBE']);
+  assert.equal(malformed.code, 2);
+  assert.equal(malformed.stderr, 'error: --env: expected NAME=VALUE, got "CT_UNSET_PROBE"\n');
 });
 
 test('validate names an unknown component with the closest name', async () => {
