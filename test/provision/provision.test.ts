@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ROOT } from '../helpers.js';
 
 const SCRIPT = path.join(ROOT, 'scripts/provision.sh');
-const CHECKED = ['qemu-img', 'redis-server', 'redis-cli', 'postgres', 'chromium', 'strace', 'mkfs.ext4', 'losetup', 'xfs_io'];
+const CHECKED = ['qemu-img', 'redis-server', 'redis-cli', 'postgres', 'chromium', 'strace', 'mkfs.ext4', 'losetup', 'xfs_io', 'python3'];
 
 function which(name: string): string | undefined {
   for (const dir of [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/sbin']) {
