@@ -19,6 +19,7 @@ NEEDS=(
   mkfs.ext4:e2fsprogs       # power loss: a loop-mounted ext4 volume...
   losetup:mount
   xfs_io:xfsprogs           # ...shut down with the ext4 shutdown ioctl
+  python3:python3           # the worked examples (scenarios/examples/) and crashtest init's test service
 )
 
 # A non-root PATH on Debian lacks the sbin folders, where mkfs.ext4, losetup and xfs_io live;

@@ -9,6 +9,7 @@ import { registerCheck } from './check.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerPrune } from './prune.js';
+import { registerInit } from './init.js';
 
 const program = new Command()
   .name('crashtest')
@@ -19,9 +20,11 @@ const program = new Command()
   .addHelpText('after', `
 Examples:
   $ crashtest run scenarios/converter.yml          # the reference system, about a minute
+  $ crashtest init my-system.yml --component 'api=python3 app.py --port \${self.port}'
   $ crashtest validate my-system.yml
   $ crashtest runs`);
 
+registerInit(program);
 registerRun(program);
 registerValidate(program);
 registerRuns(program);

@@ -14,7 +14,12 @@ export function parseText(text: string, mode: ParseMode, path?: string): Reading
     if (trimmed === '' || Number.isNaN(value)) throw new Error(`expected a number, got ${JSON.stringify(trimmed.slice(0, 80))}`);
     return { value };
   }
-  return { items: trimmed.split('\n').map((line) => line.trim()).filter((line) => line !== '') };
+  return { items: parseLines(trimmed) };
+}
+
+/** One item per non-empty line, each trimmed. */
+export function parseLines(text: string): string[] {
+  return text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 }
 
 /** Picks `path` (a.b.0.c) in a JSON value: a number is a value, a list gives items, else an error. */

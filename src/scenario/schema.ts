@@ -98,7 +98,9 @@ const probe = z
       url: z.string(),
       path: z.string().optional().describe('JSON path in the answer (a.b.0.c); a number is a value, a list gives items'),
     }).optional(),
-    command: command.optional().describe('stdout is parsed; a non-zero exit is a probe error'),
+    command: command.optional().describe('stdout is parsed; a non-zero exit is a probe error, unless listed in violations_exit'),
+    violations_exit: z.array(z.number().int().min(1).max(255)).default([])
+      .describe('command probes: exit codes meaning "the printed lines are violations" (a checker such as fsck or pg_amcheck); each line is an item, never a probe error (default none)'),
     sql: z.strictObject({
       sqlite: z.string().optional().describe('SQLite file (opened read-only)'),
       postgres: z.string().optional().describe('PostgreSQL connection URL'),
@@ -109,7 +111,8 @@ const probe = z
     every: positiveDuration.default(1_000).describe('sampling interval during the run (default 1s); sampled once more at the end'),
     timeout: positiveDuration.default(2_000).describe('one reading gives up after this (default 2s) and is recorded as an error'),
   })
-  .refine((p) => [p.http, p.command, p.sql].filter(Boolean).length === 1, { message: 'expected exactly one of http, command or sql' });
+  .refine((p) => [p.http, p.command, p.sql].filter(Boolean).length === 1, { message: 'expected exactly one of http, command or sql' })
+  .refine((p) => p.command !== undefined || p.violations_exit.length === 0, { message: 'violations_exit applies to command probes only', path: ['violations_exit'] });
 
 const condition = z.string().transform((text, ctx) => {
   const match = /^\s*(==|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);

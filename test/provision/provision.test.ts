@@ -9,10 +9,11 @@ import path from 'node:path';
 import { ROOT } from '../helpers.js';
 
 const SCRIPT = path.join(ROOT, 'scripts/provision.sh');
-const CHECKED = ['qemu-img', 'redis-server', 'redis-cli', 'postgres', 'chromium', 'strace', 'mkfs.ext4', 'losetup', 'xfs_io'];
+const CHECKED = ['qemu-img', 'redis-server', 'redis-cli', 'postgres', 'chromium', 'strace', 'mkfs.ext4', 'losetup', 'xfs_io', 'python3'];
 
+// The system's folders first: a PATH entry under /root (pyenv's shims) cannot be run by nobody.
 function which(name: string): string | undefined {
-  for (const dir of [...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/sbin']) {
+  for (const dir of ['/usr/bin', '/bin', ...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/sbin', '/sbin']) {
     try {
       accessSync(path.join(dir, name), constants.X_OK);
       return path.join(dir, name);
