@@ -22,7 +22,7 @@ Examples:
       const instances = scenario.components.reduce((n, c) => n + c.replicas, 0);
       const targets = scenario.chaos ? matchTargets(scenario.components, scenario.chaos.targets).length : 0;
       process.stdout.write(`${file}: ok — "${scenario.name}", ${plural(scenario.components.length, 'component')} (${plural(instances, 'instance')}), ` +
-        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `${describeChaos(scenario.chaos)} among ${targets} targets` : 'no chaos'}\n`);
+        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `${describeChaos(scenario.chaos)} among ${plural(targets, 'target')}` : 'no chaos'}\n`);
     });
 }
 

@@ -33,7 +33,7 @@ test('init writes a commented scenario that validates, then passes a run against
 
   const valid = await runCli(['validate', file]);
   assert.equal(valid.code, 0, valid.stderr);
-  assert.match(valid.stdout, /: ok — "my-store", 1 components \(1 instances\), 1 m, a kill every 10\.0 s among 1 targets/);
+  assert.match(valid.stdout, /: ok — "my-store", 1 component \(1 instance\), 1 m, a kill every 10\.0 s among 1 target$/m);
 
   const run = await runCli(['run', file, '--duration', '8s', '--interval', '1500ms', '--seed', '3', '--out', path.join(dir, 'reports'), '--db', path.join(dir, 'c.db')], { cwd: dir });
   assert.equal(run.code, 0, run.stdout + run.stderr);
