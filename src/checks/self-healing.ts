@@ -31,6 +31,11 @@ function howExited(exit: SelfExit): string {
   return exit.signal ? exit.signal : `code ${exit.code ?? '?'}`;
 }
 
+// '; its last line: "fatal: ..."', or nothing when it printed nothing.
+function lastWords(tail: readonly string[]): string {
+  return tail.length === 0 ? '' : `; its last line: ${JSON.stringify(tail[tail.length - 1])}`;
+}
+
 // One page per crash-looping instance: at its `exits`-th exit of its own within the window.
 function crashLoops(history: History, exits: SelfExit[], rule: CrashLoopRule): Page[] {
   const pages: Page[] = [];
@@ -41,7 +46,7 @@ function crashLoops(history: History, exits: SelfExit[], rule: CrashLoopRule): P
     const [first, nth, last] = [mine[start], mine[start + rule.exits - 1], mine[mine.length - 1]];
     pages.push({
       cause: 'crash_loop', atMs: nth.t, untilMs: null, instance,
-      what: `${instance} crash-looped: ${mine.length} exits of its own (${howExited(last)}), ${rule.exits} within ${formatMs(nth.t - first.t)}`,
+      what: `${instance} crash-looped: ${mine.length} exits of its own (${howExited(last)}), the first ${rule.exits} within ${formatMs(nth.t - first.t)}${lastWords(last.tail)}`,
       faultsBefore: faultsBetween(history, first.t - rule.withinMs, nth.t), tail: last.tail,
     });
   }
@@ -73,11 +78,12 @@ function downPages(history: History, backWithinMs: number, exits: SelfExit[]): {
     if (backMs !== null) slowest = Math.max(slowest ?? 0, backMs - downMs);
     const late = backMs === null ? endMs - downMs >= backWithinMs : backMs - downMs > backWithinMs;
     if (!late) continue;
+    const tail = exits.find((e) => e.instance === gen.instance && e.pid === gen.pid)?.tail ?? [];
     const how = gen.cause === 'chaos' ? 'killed by chaos' : `exited on its own (${gen.signal ?? `code ${gen.exitCode ?? '?'}`})`;
     const what = backMs === null
-      ? `${gen.instance} ${how} at ${formatMs(downMs)} and never came back (limit ${formatMs(backWithinMs)}): someone has to restart it`
+      ? `${gen.instance} ${how} at ${formatMs(downMs)} and never came back (limit ${formatMs(backWithinMs)}): someone has to restart it${lastWords(tail)}`
       : `${gen.instance} ${how} at ${formatMs(downMs)}, ready again only after ${formatMs(backMs - downMs)} (limit ${formatMs(backWithinMs)})`;
-    const tail = exits.find((e) => e.instance === gen.instance && e.pid === gen.pid)?.tail ?? [];
+
     pages.push({
       cause: backMs === null ? 'stayed_down' : 'slow_return', atMs: downMs + backWithinMs, untilMs: backMs, instance: gen.instance,
       what, faultsBefore: faultsBetween(history, downMs - backWithinMs, downMs), tail,

@@ -27,7 +27,7 @@ function percent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(3))}%`;
 }
 
-/** Overlapping spans of the rules of one objective: one incident, one page. */
+/** Spans of the rules of one objective close together: one incident, one page. */
 interface Incident {
   fromMs: number;
   toMs: number;
@@ -35,12 +35,13 @@ interface Incident {
   rules: PageRule[];
 }
 
-// Merges spans (sorted by start) that overlap or touch into incidents.
-function incidents(spans: readonly BurnSpan[]): Incident[] {
+// Merges spans (sorted by start) into incidents: spans that overlap, or start again less than gapMs after
+// the last one ended (an alert that resolves and fires again within the hour is the same page, not a new one).
+function incidents(spans: readonly BurnSpan[], gapMs: number): Incident[] {
   const out: Incident[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last && span.fromMs <= last.toMs) {
+    if (last && span.fromMs < last.toMs + gapMs) {
       Object.assign(last, { toMs: Math.max(last.toMs, span.toMs), peakBurn: Math.max(last.peakBurn, span.peakBurn) });
       if (!last.rules.includes(span.rule)) last.rules.push(span.rule);
     } else out.push({ fromMs: span.fromMs, toMs: span.toMs, peakBurn: span.peakBurn, rules: [span.rule] });
@@ -57,14 +58,14 @@ function rulesText(rules: readonly PageRule[]): string {
 function judgeObjective(history: History, label: string, events: SliEvent[], target: number, thresholdMs: number | null, rules: PageRule[]): { result: ObjectiveResult; pages: Page[] } {
   const bad = events.filter((e) => !e.good).length;
   const result: ObjectiveResult = { target, thresholdMs, good: events.length - bad, bad, budgetSpent: budgetSpent(events, target) };
-  const pages = incidents(burnSpans(events, target, rules)).map((incident): Page => {
+  const pages = incidents(burnSpans(events, target, rules), rules[0].longMs).map((incident): Page => {
     const lookbackMs = incident.rules[0].longMs;
     const inSpan = events.filter((e) => e.t > incident.fromMs - lookbackMs && e.t <= incident.toMs);
     const failed = inSpan.filter((e) => !e.good).length;
     return {
       cause: 'budget_burn', atMs: incident.fromMs, untilMs: incident.toMs, instance: null,
-      what: `${label} below its ${percent(target)} objective: the error budget burned ${Number(incident.peakBurn.toFixed(1))}x as fast as allowed `
-        + `for ${formatMs(incident.toMs - incident.fromMs)} (${rulesText(incident.rules)}); ${failed} of ${inSpan.length} operations missed it`,
+      what: `${label} below its ${percent(target)} objective: the error budget burned up to ${Number(incident.peakBurn.toFixed(1))}x as fast as allowed, `
+        + `paging for ${formatMs(incident.toMs - incident.fromMs)} (${rulesText(incident.rules)}); ${failed} of ${inSpan.length} operations missed it`,
       faultsBefore: faultsBetween(history, incident.fromMs - lookbackMs, incident.fromMs), tail: [],
     };
   });

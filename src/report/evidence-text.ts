@@ -54,7 +54,7 @@ function recoveryLines(e: RecoveryEvidence): string[] {
 export function pageLines(p: Page): string[] {
   const until = p.untilMs === null ? 'still on at the end' : `until ${fmtT(p.untilMs)}`;
   return [
-    `page at ${fmtT(p.atMs)} (${until}): ${p.what}; after ${faultsText(p.faultsBefore)}`,
+    `page at ${fmtT(p.atMs)} (${until}): ${p.what}; ${p.faultsBefore.length > 0 ? `after ${faultsText(p.faultsBefore)}` : 'no fault before it'}`,
     ...p.tail.map((line) => `  | ${line}`),
   ];
 }

@@ -54,7 +54,7 @@ test('wake_up: a third of the requests dropped for 10 s burns the budget fast an
   // it stops once the last failure (29.7 s) leaves the short window; the slow burn (from 25.2 s) overlaps: one page.
   assert.deepEqual(v.evidence.pages, [{
     cause: 'budget_burn', atMs: 22_200, untilMs: 31_900, instance: null,
-    what: 'availability below its 99% objective: the error budget burned 34x as fast as allowed for 9.7 s '
+    what: 'availability below its 99% objective: the error budget burned up to 34x as fast as allowed, paging for 9.7 s '
       + '(fast burn ≥ 14.4x over 5 s and 417 ms, then slow burn ≥ 6x over 30 s and 2.5 s); 33 of 147 operations missed it',
     faultsBefore: [{ seq: 1, instance: 'api.0', firedMs: 19_000, kind: 'kill' }], tail: [],
   }]);
@@ -93,9 +93,9 @@ test('wake_up: an instance that crash-loops from its first start pages at its th
   assert.equal(v.valid, false);
   assert.deepEqual(v.evidence.pages, [{
     cause: 'crash_loop', atMs: 330, untilMs: null, instance: 'flaky.0',
-    what: 'flaky.0 crash-looped: 3 exits of its own (code 1), 3 within 320 ms', faultsBefore: [], tail,
+    what: 'flaky.0 crash-looped: 3 exits of its own (code 1), the first 3 within 320 ms; its last line: "fatal: cannot open /etc/app.conf"', faultsBefore: [], tail,
   }]);
-  assert.equal(v.summary, 'yes, at 330 ms: flaky.0 crash-looped: 3 exits of its own (code 1), 3 within 320 ms');
+  assert.equal(v.summary, `yes, at 330 ms: ${v.evidence.pages[0].what}`);
   assert.equal(v.evidence.selfExitCount, 3);
   assert.deepEqual(v.evidence.selfExits[0], { instance: 'flaky.0', pid: 101, t: 10, code: 1, signal: null, uptimeMs: 5, tail });
 });
@@ -122,7 +122,7 @@ test('wake_up: an instance that exits and is never restarted stays down, and one
   const v = checkWakeUp(makeHistory({ instances, events }), { ...DEFAULTS, backWithinMs: 10_000 });
   assert.equal(v.valid, false);
   assert.deepEqual(v.evidence.pages.map((p) => [p.cause, p.atMs, p.untilMs, p.what, p.tail]), [
-    ['stayed_down', 30_000, null, 'worker.0 exited on its own (code 2) at 20 s and never came back (limit 10 s): someone has to restart it', ['lost connection']],
+    ['stayed_down', 30_000, null, 'worker.0 exited on its own (code 2) at 20 s and never came back (limit 10 s): someone has to restart it; its last line: "lost connection"', ['lost connection']],
     ['slow_return', 40_000, 42_000, 'db.0 killed by chaos at 30 s, ready again only after 12 s (limit 10 s)', []],
   ]);
   assert.match(v.summary, /^yes, at 30 s: worker\.0 exited on its own .* \(\+1 more page\)$/);
