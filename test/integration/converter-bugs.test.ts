@@ -55,5 +55,9 @@ for (const [bug, invariant, evidence, env, scenario] of CAUGHT_BY) {
     assert.equal(verdict.valid, 'false', run.output);
     assert.match(verdict.evidence, evidence);
     assert.match(run.output, new RegExp(`FAIL  ${invariant}`));
+    // Would it wake anyone? No: each is silent. No process crash-loops or stays down, and the client's
+    // requests are all acknowledged in time, so nothing pages while the data goes bad.
+    assert.equal(run.verdicts.get('wake_up')?.valid, 'true', run.output);
+    assert.match(run.output, /PASS {2}wake_up {6}no: nobody had to act/);
   });
 }
