@@ -53,15 +53,29 @@ function crashLoops(history: History, exits: SelfExit[], rule: CrashLoopRule): P
   return pages;
 }
 
-// Each generation that ended (killed or of its own, not at teardown) and when the next one was ready.
-function downsOf(history: History): { gen: InstanceRecord; downMs: RunMs; backMs: RunMs | null }[] {
-  const downs: { gen: InstanceRecord; downMs: RunMs; backMs: RunMs | null }[] = [];
+/** A generation that ended (killed or of its own, not at teardown) and when the instance was ready again. */
+interface Down {
+  gen: InstanceRecord;
+  downMs: RunMs;
+  /** the next generation's ready time; null: not ready again before the end */
+  backMs: RunMs | null;
+  /** the next generation ended before it was ready, later than the bound: when */
+  endedAgainMs: RunMs | null;
+}
+
+// Each generation that ended, with when the next one was ready. A next generation that itself ended
+// before it was ready, less than backWithinMs after this one went down (killed again by chaos, or a quick
+// exit of its own), supersedes this down: that one is judged instead, as recovery does with such kills.
+function downsOf(history: History, backWithinMs: number): Down[] {
+  const downs: Down[] = [];
   for (const instance of new Set(history.instances.map((i) => i.instance))) {
     const gens = history.instances.filter((i) => i.instance === instance).sort((a, b) => a.spawnedMs - b.spawnedMs);
     gens.forEach((gen, i) => {
       if (gen.endedMs === null || gen.cause === 'teardown' || gen.cause === null) return;
-      const back = gens.slice(i + 1).find((g) => g.readyMs !== null)?.readyMs ?? null;
-      downs.push({ gen, downMs: gen.endedMs, backMs: back });
+      const next = gens[i + 1] as InstanceRecord | undefined;
+      const cutShort = next !== undefined && next.readyMs === null && next.endedMs !== null && next.cause !== 'teardown';
+      if (cutShort && next.endedMs! - gen.endedMs <= backWithinMs) return;
+      downs.push({ gen, downMs: gen.endedMs, backMs: next?.readyMs ?? null, endedAgainMs: cutShort ? next.endedMs : null });
     });
   }
   return downs.sort((a, b) => a.downMs - b.downMs);
@@ -71,22 +85,22 @@ function downsOf(history: History): { gen: InstanceRecord; downMs: RunMs; backMs
 // that went down less than backWithinMs before the end and is not back yet is not judged.
 function downPages(history: History, backWithinMs: number, exits: SelfExit[]): { downs: number; slowestBackMs: number | null; pages: Page[] } {
   const endMs = observedEndMs(history);
-  const downs = downsOf(history);
+  const downs = downsOf(history, backWithinMs);
   const pages: Page[] = [];
   let slowest: number | null = null;
-  for (const { gen, downMs, backMs } of downs) {
+  for (const { gen, downMs, backMs, endedAgainMs } of downs) {
     if (backMs !== null) slowest = Math.max(slowest ?? 0, backMs - downMs);
     const late = backMs === null ? endMs - downMs >= backWithinMs : backMs - downMs > backWithinMs;
     if (!late) continue;
     const tail = exits.find((e) => e.instance === gen.instance && e.pid === gen.pid)?.tail ?? [];
     const how = gen.cause === 'chaos' ? 'killed by chaos' : `exited on its own (${gen.signal ?? `code ${gen.exitCode ?? '?'}`})`;
-    const what = backMs === null
-      ? `${gen.instance} ${how} at ${formatMs(downMs)} and never came back (limit ${formatMs(backWithinMs)}): someone has to restart it${lastWords(tail)}`
-      : `${gen.instance} ${how} at ${formatMs(downMs)}, ready again only after ${formatMs(backMs - downMs)} (limit ${formatMs(backWithinMs)})`;
-
+    const limit = `(limit ${formatMs(backWithinMs)})`;
+    let what = `${gen.instance} ${how} at ${formatMs(downMs)}, ready again only after ${formatMs((backMs ?? 0) - downMs)} ${limit}`;
+    if (endedAgainMs !== null) what = `${gen.instance} ${how} at ${formatMs(downMs)}, not ready again before it ended again at ${formatMs(endedAgainMs)} ${limit}`;
+    else if (backMs === null) what = `${gen.instance} ${how} at ${formatMs(downMs)} and never came back ${limit}: someone has to restart it${lastWords(tail)}`;
     pages.push({
-      cause: backMs === null ? 'stayed_down' : 'slow_return', atMs: downMs + backWithinMs, untilMs: backMs, instance: gen.instance,
-      what, faultsBefore: faultsBetween(history, downMs - backWithinMs, downMs), tail,
+      cause: backMs === null && endedAgainMs === null ? 'stayed_down' : 'slow_return', atMs: downMs + backWithinMs,
+      untilMs: backMs ?? endedAgainMs, instance: gen.instance, what, faultsBefore: faultsBetween(history, downMs - backWithinMs, downMs), tail,
     });
   }
   return { downs: downs.length, slowestBackMs: slowest, pages };

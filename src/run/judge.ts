@@ -26,18 +26,18 @@ export function checksFor(scenario: Scenario): NamedCheck[] {
   }
   const recovery = inv.recovery ?? { within: DEFAULT_RECOVERY_MS };
   checks.push(named('recovery', 'recovery', checkRecovery, { withinMs: recovery.within, probe: recovery.probe }));
-  if (inv.wake_up !== false) checks.push(named('wake_up', 'wake_up', checkWakeUp, wakeUpOptions(scenario)));
+  if (inv.wake_up !== null) checks.push(named('wake_up', 'wake_up', checkWakeUp, wakeUpOptions(scenario)));
   return checks;
 }
 
 /** The wake_up options of a scenario: its settings, else the defaults (the same as `wake_up: {}`). */
 export function wakeUpOptions(scenario: Scenario): WakeUpOptions {
   const spec = scenario.invariants?.wake_up ?? WAKE_UP_DEFAULTS;
-  if (spec === false) throw new Error('wake_up is turned off in this scenario');
+  if (spec === null) throw new Error('wake_up is turned off in this scenario');
   return {
     backWithinMs: spec.back_within ?? scenario.invariants?.recovery?.within ?? DEFAULT_RECOVERY_MS,
     crashLoop: { exits: spec.crash_loop.exits, withinMs: spec.crash_loop.within },
-    availability: spec.availability === false ? null : spec.availability,
+    availability: spec.availability,
     latency: spec.latency ? { thresholdMs: spec.latency.threshold, target: spec.latency.target } : null,
     hourMs: spec.hour,
     alerts: spec.alerts ? { probe: spec.alerts.probe, forMs: spec.alerts.for } : null,

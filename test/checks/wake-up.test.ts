@@ -161,3 +161,28 @@ test('wake_up: an alerts probe that never answered cannot tell (never a pass)', 
 test('wake_up: an objective of 100% is refused (there would be no budget to burn)', () => {
   assert.throws(() => checkWakeUp(makeHistory(), { ...DEFAULTS, availability: 1 }), /option availability must be a fraction between 0 and 1 \(e\.g\. 0\.99\), got 1/);
 });
+
+test('wake_up: an instance killed again before it was ready is judged on its last kill, as recovery does', () => {
+  const instances = [
+    life('worker.1', 1, 0, 100, { t: 2500, cause: 'chaos' }),
+    life('worker.1', 2, 2510, null, { t: 2700, cause: 'chaos' }),
+    life('worker.1', 3, 2710, null, { t: 2900, cause: 'chaos' }),
+    life('worker.1', 4, 2910, 3300, null),
+  ];
+  const v = checkWakeUp(makeHistory({ instances }), { ...DEFAULTS, backWithinMs: 1000 });
+  assert.equal(v.valid, true, v.summary);
+  assert.equal(v.evidence.downs, 1);
+  assert.equal(v.evidence.slowestBackMs, 400);
+});
+
+test('wake_up: an instance not ready for longer than the bound before it was killed again pages', () => {
+  const instances = [
+    life('worker.1', 1, 0, 100, { t: 2000, cause: 'chaos' }),
+    life('worker.1', 2, 2010, null, { t: 5000, cause: 'chaos' }),
+    life('worker.1', 3, 5010, 5100, null),
+  ];
+  const v = checkWakeUp(makeHistory({ instances }), { ...DEFAULTS, backWithinMs: 1000 });
+  assert.deepEqual(v.evidence.pages.map((p) => [p.cause, p.atMs, p.untilMs, p.what]), [
+    ['slow_return', 3000, 5000, 'worker.1 killed by chaos at 2 s, not ready again before it ended again at 5 s (limit 1 s)'],
+  ]);
+});
