@@ -2,7 +2,7 @@
 // instance crash-looped or stayed down, the users' error budget burned fast, or one of their own alerts fired.
 import type { History } from '../store/index.js';
 import { formatMs } from '../common/index.js';
-import type { Page, WakeUpEvidence } from './evidence.js';
+import type { ObjectiveResult, Page, WakeUpEvidence } from './evidence.js';
 import type { Validity, Verdict } from './checker.js';
 import { requireNonNegative } from './checker.js';
 import { selfHealing, type CrashLoopRule } from './self-healing.js';
@@ -69,8 +69,13 @@ function usersText(e: WakeUpEvidence): string {
 function summaryOf(e: WakeUpEvidence, pageCount: number, unreadableAlerts: string | null): string {
   if (e.woken) {
     const first = e.pages[0];
+    const faults = first.faultsBefore.map((f) => `${f.kind ?? 'fault'} of ${f.instance} at ${formatMs(f.firedMs)}`);
+    const after = faults.length > 0 ? `; after the ${faults.join(', ')}` : '';
+    const spent = [e.users?.availability, e.users?.latency].filter((o): o is ObjectiveResult => o != null && o.bad > 0)
+      .map((o) => `${Math.round(o.budgetSpent * 100)}% of the ${o.thresholdMs === null ? 'availability' : 'latency'} budget spent`);
+    const budget = spent.length > 0 ? `; ${spent.join(', ')}` : '';
     const more = pageCount > 1 ? ` (+${pageCount - 1} more page${pageCount === 2 ? '' : 's'})` : '';
-    return `yes, at ${formatMs(first.atMs)}: ${first.what}${more}`;
+    return `yes, at ${formatMs(first.atMs)}: ${first.what}${after}${budget}${more}`;
   }
   const alerts = e.alerts === null ? '' : unreadableAlerts ?? `; alerts: ${e.alerts.firing.length === 0 ? 'none fired' : `none past ${formatMs(e.alerts.forMs)}`}`;
   return `no: nobody had to act (${processesText(e)}); ${usersText(e)}${alerts}`;

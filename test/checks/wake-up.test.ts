@@ -58,7 +58,7 @@ test('wake_up: a third of the requests dropped for 10 s burns the budget fast an
       + '(fast burn ≥ 14.4x over 5 s and 417 ms, then slow burn ≥ 6x over 30 s and 2.5 s); 33 of 147 operations missed it',
     faultsBefore: [{ seq: 1, instance: 'api.0', firedMs: 19_000, kind: 'kill' }], tail: [],
   }]);
-  assert.equal(v.summary, `yes, at 22.2 s: ${v.evidence.pages[0].what}`);
+  assert.equal(v.summary, `yes, at 22.2 s: ${v.evidence.pages[0].what}; after the kill of api.0 at 19 s; 550% of the availability budget spent`);
   assert.deepEqual(v.evidence.users?.availability, { target: 0.99, thresholdMs: null, good: 567, bad: 33, budgetSpent: 5.5 });
 });
 
