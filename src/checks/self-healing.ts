@@ -31,9 +31,13 @@ function howExited(exit: SelfExit): string {
   return exit.signal ? exit.signal : `code ${exit.code ?? '?'}`;
 }
 
-// '; its last line: "fatal: ..."', or nothing when it printed nothing.
+/** A line that says what went wrong (a stack trace ends in "Node.js v20.1.0" or a brace, which says nothing). */
+const ERROR_LINE = /error|fatal|panic|exception|abort|denied|refused|cannot|can't|failed|killed|out of memory/i;
+
+// '; it said: "fatal: ..."' (the last line that names an error, else the last line), or nothing.
 function lastWords(tail: readonly string[]): string {
-  return tail.length === 0 ? '' : `; its last line: ${JSON.stringify(tail[tail.length - 1])}`;
+  const line = [...tail].reverse().find((l) => ERROR_LINE.test(l)) ?? tail[tail.length - 1];
+  return line === undefined ? '' : `; it said: ${JSON.stringify(line.trim())}`;
 }
 
 // One page per crash-looping instance: at its `exits`-th exit of its own within the window.

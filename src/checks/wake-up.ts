@@ -48,7 +48,7 @@ function validate(opts: WakeUpOptions, hourMs: number): void {
 
 // "2 exits of their own, every instance back within 1.2 s".
 function processesText(e: WakeUpEvidence): string {
-  const exits = e.selfExitCount === 0 ? 'no exit of its own' : `${e.selfExitCount} exit${e.selfExitCount === 1 ? '' : 's'} of their own`;
+  const exits = e.selfExitCount === 0 ? 'no exit of its own' : e.selfExitCount === 1 ? '1 exit of its own' : `${e.selfExitCount} exits of their own`;
   const back = e.downs === 0 ? 'nothing went down' : `every instance back within ${formatMs(e.slowestBackMs)} (limit ${formatMs(e.backWithinMs)})`;
   return `${exits}, ${back}`;
 }

@@ -65,7 +65,7 @@ function wakeUpLines(e: WakeUpEvidence): string[] {
   const exits = e.selfExits.map((x) => `exit of its own: ${x.instance} (pid ${x.pid}) at ${fmtT(x.t)}, ${x.signal ?? `code ${x.code ?? '?'}`} after ${formatMs(x.uptimeMs)}`);
   const objectives = [e.users?.availability, e.users?.latency].filter((o) => o != null).map((o) =>
     `objective ${o.thresholdMs === null ? 'availability' : `latency ≤ ${formatMs(o.thresholdMs)}`} ${o.target * 100}%: ${o.good} good, ${o.bad} bad, ${Math.round(o.budgetSpent * 100)}% of the budget spent`);
-  return [head, ...e.pages.flatMap(pageLines), ...objectives, `${e.selfExitCount} exits of their own`, ...exits];
+  return [head, ...e.pages.flatMap(pageLines), ...objectives, `${e.selfExitCount} exit${e.selfExitCount === 1 ? ' of its own' : 's of their own'}`, ...exits];
 }
 
 // The evidence of a verdict as text lines.

@@ -25,7 +25,7 @@ export type RunEvent =
       signal: string | null;
       cause: ExitCause;
       uptimeMs: number;
-      /** an exit of its own: the last lines this generation printed (at most 5), the evidence of why */
+      /** an exit of its own: the last non-blank lines this generation printed (at most 10), the evidence of why */
       tail?: string[];
     }
   | { type: 'component.restarting'; t: RunMs; instance: string; delayMs: number; reason: string }

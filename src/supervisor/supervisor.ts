@@ -42,8 +42,8 @@ interface Live {
   generationLines?: number;
 }
 
-/** Output lines recorded with an exit of its own: the evidence of why it died. */
-const EXIT_TAIL_LINES = 5;
+/** Output lines recorded with an exit of its own (blank ones left out): the evidence of why it died. */
+const EXIT_TAIL_LINES = 10;
 
 export type KillOutcome = { fired: true; pid: number; signal: string } | { fired: false; reason: string };
 
@@ -209,8 +209,8 @@ export class Supervisor {
     }
     const exited: RunEvent = { type: 'component.exited', t, instance, pid: launched.identity.pid, code: status.code, signal: status.signal, cause, uptimeMs };
     if (cause === 'self') {
-      const lines = Math.min(EXIT_TAIL_LINES, live.generationLines ?? 0, live.tail.length);
-      exited.tail = lines === 0 ? [] : live.tail.slice(-lines);
+      const lines = Math.min(live.generationLines ?? 0, live.tail.length);
+      exited.tail = (lines === 0 ? [] : live.tail.slice(-lines)).filter((line) => line.trim() !== '').slice(-EXIT_TAIL_LINES);
     }
     const decision = decideRestart(live.plan.restart, cause, uptimeMs, live.crashStreak);
     live.crashStreak = decision.crashStreak;

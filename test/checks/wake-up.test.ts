@@ -93,7 +93,7 @@ test('wake_up: an instance that crash-loops from its first start pages at its th
   assert.equal(v.valid, false);
   assert.deepEqual(v.evidence.pages, [{
     cause: 'crash_loop', atMs: 330, untilMs: null, instance: 'flaky.0',
-    what: 'flaky.0 crash-looped: 3 exits of its own (code 1), the first 3 within 320 ms; its last line: "fatal: cannot open /etc/app.conf"', faultsBefore: [], tail,
+    what: 'flaky.0 crash-looped: 3 exits of its own (code 1), the first 3 within 320 ms; it said: "fatal: cannot open /etc/app.conf"', faultsBefore: [], tail,
   }]);
   assert.equal(v.summary, `yes, at 330 ms: ${v.evidence.pages[0].what}`);
   assert.equal(v.evidence.selfExitCount, 3);
@@ -122,7 +122,7 @@ test('wake_up: an instance that exits and is never restarted stays down, and one
   const v = checkWakeUp(makeHistory({ instances, events }), { ...DEFAULTS, backWithinMs: 10_000 });
   assert.equal(v.valid, false);
   assert.deepEqual(v.evidence.pages.map((p) => [p.cause, p.atMs, p.untilMs, p.what, p.tail]), [
-    ['stayed_down', 30_000, null, 'worker.0 exited on its own (code 2) at 20 s and never came back (limit 10 s): someone has to restart it; its last line: "lost connection"', ['lost connection']],
+    ['stayed_down', 30_000, null, 'worker.0 exited on its own (code 2) at 20 s and never came back (limit 10 s): someone has to restart it; it said: "lost connection"', ['lost connection']],
     ['slow_return', 40_000, 42_000, 'db.0 killed by chaos at 30 s, ready again only after 12 s (limit 10 s)', []],
   ]);
   assert.match(v.summary, /^yes, at 30 s: worker\.0 exited on its own .* \(\+1 more page\)$/);
@@ -185,4 +185,13 @@ test('wake_up: an instance not ready for longer than the bound before it was kil
   assert.deepEqual(v.evidence.pages.map((p) => [p.cause, p.atMs, p.untilMs, p.what]), [
     ['slow_return', 3000, 5000, 'worker.1 killed by chaos at 2 s, not ready again before it ended again at 5 s (limit 1 s)'],
   ]);
+});
+
+test('wake_up: what a crash-looping node program said is its error line, not the end of its stack trace', () => {
+  const tail = ['/app/worker.js:12', "    throw er; // Unhandled 'error' event", 'Error: connect ECONNREFUSED 127.0.0.1:5432', '    at TCPConnectWrap.afterConnect', 'Node.js v20.20.2'];
+  const instances = [0, 1, 2].map((i) => life('worker.0', i + 1, i * 1000, i * 1000 + 10, { t: i * 1000 + 500, cause: 'self', code: 1 }));
+  const events = [0, 1, 2].map((i) => selfExit('worker.0', i + 1, i * 1000 + 500, tail));
+  const v = checkWakeUp(makeHistory({ instances, events }), DEFAULTS);
+  assert.match(v.summary, /; it said: "Error: connect ECONNREFUSED 127\.0\.0\.1:5432"$/);
+  assert.deepEqual(v.evidence.pages[0].tail, tail);
 });

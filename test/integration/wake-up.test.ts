@@ -26,7 +26,7 @@ async function run(scenario: string, env: Record<string, string> = {}): Promise<
 test('a component that exits with code 1 at every start fails the run: a crash loop, with its last lines', async () => {
   const r = await run('crash-loop-at-once.yml');
   assert.equal(r.code, 1, r.stdout);
-  assert.match(r.stdout, /FAIL {2}wake_up {6}yes, at [\d.]+ m?s: worker\.0 crash-looped: \d+ exits of its own \(code 1\), the first 3 within [\d.]+ m?s; its last line: "fatal: config \/etc\/worker\.conf: missing key \\"queue_url\\""/);
+  assert.match(r.stdout, /FAIL {2}wake_up {6}yes, at [\d.]+ m?s: worker\.0 crash-looped: \d+ exits of its own \(code 1\), the first 3 within [\d.]+ m?s; it said: "fatal: config \/etc\/worker\.conf: missing key \\"queue_url\\""/);
   const [page] = r.evidence.pages;
   assert.equal(page.cause, 'crash_loop');
   assert.equal(page.instance, 'worker.0');
