@@ -57,3 +57,14 @@ test('the same service without the drop answers no', async () => {
   assert.match(r.stdout, /PASS {2}wake_up {6}no: nobody had to act \(no exit of its own, nothing went down\); \d+ ops: 100% acknowledged in time \(objective 99%, 0% of the budget spent\)/);
   assert.deepEqual(r.evidence.pages, []);
 });
+
+test('the user\'s own alert firing past its for: pages, with no objective set', async () => {
+  const r = await run('own-alerts.yml');
+  assert.equal(r.code, 1, r.stdout);
+  assert.equal(r.evidence.users?.availability, null);
+  const [page] = r.evidence.pages;
+  assert.equal(page.cause, 'alert');
+  assert.ok(r.evidence.alerts!.firing.length === 1 && r.evidence.alerts!.firing[0].alert === 'RequestsDropped');
+  assert.ok(r.evidence.alerts!.firing[0].durationMs > 3000, 'it fired for about 4 s');
+  assert.match(r.stdout, /FAIL {2}wake_up {6}yes, at [\d.]+ s: alert "RequestsDropped" fired for [\d.]+ s from [\d.]+ s \(for: 1 s\)/);
+});
