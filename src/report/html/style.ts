@@ -33,6 +33,7 @@ section { margin: 30px 0; }
 h2 { font-size: 20px; margin: 0 0 12px; letter-spacing: -.01em; }
 h3 { font-size: 15px; margin: 18px 0 8px; }
 .grid { display: grid; gap: 14px; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); }
+#verdict .grid { grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 16px 18px; box-shadow: 0 1px 2px rgba(15,23,42,.04); min-width: 0; }
 .question { border-top: 4px solid var(--skip); }
 .question.pass { border-top-color: var(--pass); } .question.fail { border-top-color: var(--fail); }
