@@ -32,6 +32,13 @@ test('report.html answers the fifth question with a card, and lists each page wi
   assert.ok(html.includes('worker.0 crash-looped: 3 exits of its own (code 3), the first 3 within 900 ms'));
   assert.ok(html.includes('<code>panic: &lt;config&gt; &amp; "queue" missing</code>'), 'the last line, in the pages table');
   assert.ok(!html.includes(LAST), 'the line is escaped');
+  // the charts shade each page: the crash loop from 3.9 s (its third exit) to the end of the run (10.2 s), and
+  // the two operations of four that failed (rejected at 5.01 s, gave up at 7.2 s), each while the slow burn's
+  // short window (a twelfth of 10 s, halved: 417 ms) still holds it
+  const data = /<script type="application\/json"[^>]*>([^<]*)<\/script>/.exec(html);
+  assert.ok(data, 'the chart data block');
+  assert.deepEqual(JSON.parse(data[1]).pages, [[3.9, 10.2], [5.01, 5.427], [7.2, 7.617]]);
+  assert.ok(html.includes('<span class="key page">would have paged</span>'));
 });
 
 test('junit.xml has a wake_up testcase failing with the page, its time and the last lines', () => {

@@ -55,7 +55,7 @@ h3 { font-size: 15px; margin: 18px 0 8px; }
 .legend-keys { display: flex; flex-wrap: wrap; gap: 14px; font-size: 13px; color: var(--muted); margin: 0 0 8px; }
 .key::before { content: ""; display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px; vertical-align: -2px; }
 .key.kill::before { background: #dc2626; width: 3px; } .key.stall::before { background: rgba(220,38,38,.25); }
-.key.quiet::before { background: rgba(16,185,129,.25); }
+.key.quiet::before { background: rgba(16,185,129,.25); } .key.page::before { background: rgba(217,119,6,.3); }
 .kill-layer { position: absolute; inset: 0; pointer-events: none; }
 .kill-marker { position: absolute; top: 0; bottom: 0; width: 0; border-left: 2px solid rgba(220,38,38,.75); }
 .kill-marker span { position: absolute; top: 2px; left: 3px; font-size: 10.5px; line-height: 1; padding: 2px 4px; border-radius: 4px;
