@@ -6,7 +6,7 @@ import { formatMs } from '../common/index.js';
 import type { CrashEvidence, FaultRef } from './evidence.js';
 
 /** The invariant kinds crashtest knows how to judge. */
-export type InvariantKind = 'progress' | 'no_loss' | 'consistency' | 'converge' | 'recovery';
+export type InvariantKind = 'progress' | 'no_loss' | 'consistency' | 'converge' | 'recovery' | 'wake_up';
 
 /** true = held, false = violated, 'unknown' = the history cannot tell (never a pass). */
 export type Validity = true | false | 'unknown';

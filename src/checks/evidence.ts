@@ -66,6 +66,49 @@ export const recoveryEvidenceSchema = z.object({
   superseded: count.default(0), unreadable: count,
 });
 
+/** What would have paged: a crash loop, an instance down too long (or for good), the users' error budget
+ * burning fast, or one of the user's own alerts firing past its `for:`. */
+export const pageCauseSchema = z.enum(['crash_loop', 'stayed_down', 'slow_return', 'budget_burn', 'alert']);
+
+/** One reason the operator would have been woken: when (atMs: the moment the page would go out), until when, why. */
+export const pageSchema = z.object({
+  cause: pageCauseSchema, atMs: ms, untilMs: ms.nullable().describe('when it stopped (null: still on at the end)'),
+  what: z.string().describe('one line, e.g. "availability burned the budget 20x over 5 s and 417 ms"'),
+  instance: z.string().nullable(), faultsBefore: z.array(faultRefSchema),
+  tail: z.array(z.string()).describe('an instance that exited on its own: its last output lines'),
+});
+
+/** An exit crashtest did not cause (cause "self"), with the instance's last output lines. */
+export const selfExitSchema = z.object({
+  instance: z.string(), pid: z.int(), t: ms, code: z.int().nullable(), signal: z.string().nullable(), uptimeMs: z.number(),
+  tail: z.array(z.string()),
+});
+
+/** One objective on the client's view: target, events judged, bad ones, share of the run's error budget spent. */
+export const objectiveSchema = z.object({
+  target: z.number().describe('good fraction, e.g. 0.99'), thresholdMs: z.number().nullable().describe('latency objective: acked within this'),
+  good: count, bad: count, budgetSpent: z.number().describe('bad / (allowed bad over the run): 1 = the whole budget'),
+});
+
+/** A page rule: both windows burn the budget at least burnRate times as fast as it allows. */
+export const pageRuleSchema = z.object({ name: z.string(), burnRate: z.number(), longMs: z.number(), shortMs: z.number() });
+
+/** Evidence of the wake_up checker: every page by time, the exits of their own, downs, the users' view, the user's alerts. */
+export const wakeUpEvidenceSchema = z.object({
+  woken: z.boolean(), firstPageMs: ms.nullable(), pages: z.array(pageSchema).describe('first 20, by time'),
+  selfExitCount: count, selfExits: z.array(selfExitSchema).describe('first 20, by time'),
+  downs: count.describe('times an instance went down (killed or of its own)'),
+  slowestBackMs: z.number().nullable().describe('longest time an instance took to be ready again'), backWithinMs: z.number(),
+  users: z.object({
+    ops: count, inFlight: count, hourMs: z.number().describe('the run\'s stand-in for one production hour'), rules: z.array(pageRuleSchema),
+    availability: objectiveSchema.nullable(), latency: objectiveSchema.nullable(),
+  }).nullable().describe('null when the run had no workload'),
+  alerts: z.object({
+    probe: z.string(), forMs: z.number(), samples: count, errors: count,
+    firing: z.array(z.object({ alert: z.string(), fromMs: ms, toMs: ms, durationMs: z.number() })),
+  }).nullable(),
+});
+
 /** Evidence of a checker that threw instead of judging (its verdict is 'unknown'). */
 export const crashEvidenceSchema = z.object({ error: z.string() });
 
@@ -82,6 +125,12 @@ export type FaultRecovery = z.infer<typeof faultRecoverySchema>;
 export type Distribution = z.infer<typeof distributionSchema>;
 export type RecoveryEvidence = z.infer<typeof recoveryEvidenceSchema>;
 export type CrashEvidence = z.infer<typeof crashEvidenceSchema>;
+export type PageCause = z.infer<typeof pageCauseSchema>;
+export type Page = z.infer<typeof pageSchema>;
+export type SelfExit = z.infer<typeof selfExitSchema>;
+export type ObjectiveResult = z.infer<typeof objectiveSchema>;
+export type PageRule = z.infer<typeof pageRuleSchema>;
+export type WakeUpEvidence = z.infer<typeof wakeUpEvidenceSchema>;
 
 /** The evidence schema of each invariant kind. */
 export const EVIDENCE_SCHEMAS = {
@@ -90,6 +139,7 @@ export const EVIDENCE_SCHEMAS = {
   consistency: consistencyEvidenceSchema,
   converge: convergeEvidenceSchema,
   recovery: recoveryEvidenceSchema,
+  wake_up: wakeUpEvidenceSchema,
 } as const satisfies Record<InvariantKind, z.ZodType>;
 
 /** Evidence read back, tagged with its shape: the invariant kind, or 'crash' when the checker threw. */
@@ -99,4 +149,5 @@ export type Evidence =
   | ({ kind: 'consistency' } & ConsistencyEvidence)
   | ({ kind: 'converge' } & ConvergeEvidence)
   | ({ kind: 'recovery' } & RecoveryEvidence)
+  | ({ kind: 'wake_up' } & WakeUpEvidence)
   | ({ kind: 'crash' } & CrashEvidence);

@@ -9,3 +9,5 @@ export * from './no-loss.js';
 export * from './consistency.js';
 export * from './converge.js';
 export * from './recovery.js';
+export * from './burn-rate.js';
+export * from './wake-up.js';

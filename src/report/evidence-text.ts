@@ -1,7 +1,7 @@
 // A verdict's evidence as plain text lines (JUnit failure bodies): stalls, missing keys, violations,
 // the converge condition, slow recoveries, or the error of a checker that crashed.
 import type {
-  ConsistencyEvidence, ConvergeEvidence, FaultRef, JudgedVerdict, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
+  ConsistencyEvidence, ConvergeEvidence, FaultRef, JudgedVerdict, NoLossEvidence, Page, ProgressEvidence, RecoveryEvidence, WakeUpEvidence,
 } from '../checks/index.js';
 import { formatMs } from '../common/index.js';
 import { fmtT } from './input.js';
@@ -50,6 +50,24 @@ function recoveryLines(e: RecoveryEvidence): string[] {
   return [head, ...bad.map((f) => `fault ${f.seq} ${f.instance} at ${fmtT(f.firedMs)}: ${f.issue ?? 'not ok'}, recovery ${formatMs(f.recoveryMs)}, ready ${fmtT(f.readyMs)}`)];
 }
 
+// One page: when, until when, what, the faults before it and the instance's last lines.
+export function pageLines(p: Page): string[] {
+  const until = p.untilMs === null ? 'still on at the end' : `until ${fmtT(p.untilMs)}`;
+  return [
+    `page at ${fmtT(p.atMs)} (${until}): ${p.what}; ${p.faultsBefore.length > 0 ? `after ${faultsText(p.faultsBefore)}` : 'no fault before it'}`,
+    ...p.tail.map((line) => `  | ${line}`),
+  ];
+}
+
+// Every page, then the exits of their own and the users' objectives.
+function wakeUpLines(e: WakeUpEvidence): string[] {
+  const head = e.woken ? `${e.pages.length} page${e.pages.length === 1 ? '' : 's'}, the first at ${fmtT(e.firstPageMs)}` : 'no page';
+  const exits = e.selfExits.map((x) => `exit of its own: ${x.instance} (pid ${x.pid}) at ${fmtT(x.t)}, ${x.signal ?? `code ${x.code ?? '?'}`} after ${formatMs(x.uptimeMs)}`);
+  const objectives = [e.users?.availability, e.users?.latency].filter((o) => o != null).map((o) =>
+    `objective ${o.thresholdMs === null ? 'availability' : `latency ≤ ${formatMs(o.thresholdMs)}`} ${o.target * 100}%: ${o.good} good, ${o.bad} bad, ${Math.round(o.budgetSpent * 100)}% of the budget spent`);
+  return [head, ...e.pages.flatMap(pageLines), ...objectives, `${e.selfExitCount} exit${e.selfExitCount === 1 ? ' of its own' : 's of their own'}`, ...exits];
+}
+
 // The evidence of a verdict as text lines.
 export function evidenceLines(v: JudgedVerdict): string[] {
   const e = v.evidence;
@@ -59,6 +77,7 @@ export function evidenceLines(v: JudgedVerdict): string[] {
     case 'consistency': return consistencyLines(e);
     case 'converge': return convergeLines(e);
     case 'recovery': return recoveryLines(e);
+    case 'wake_up': return wakeUpLines(e);
     case 'crash': return [`the checker crashed: ${e.error}`];
   }
 }

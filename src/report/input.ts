@@ -53,6 +53,7 @@ export const QUESTIONS: readonly Question[] = [
   { question: 'Will you keep all important data?', kinds: ['no_loss'] },
   { question: 'Will your system remain consistent?', kinds: ['consistency'] },
   { question: 'Can you say “whatever, it’ll fix itself”?', kinds: ['converge', 'recovery'] },
+  { question: 'Will you need to urgently wake up?', kinds: ['wake_up'] },
 ];
 
 // The status of a validity: true pass, false fail, 'unknown' error (never a pass).

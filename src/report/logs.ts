@@ -64,6 +64,8 @@ function failureMoments(v: JudgedVerdict): Moment[] {
     case 'recovery':
       return e.perFault.filter((f) => f.ok === false).slice(0, 4)
         .map((f) => ({ title: `${v.name}: fault ${f.seq} on ${f.instance} not recovered in time (${f.issue})`, atMs: f.firedMs, instances: [f.instance] }));
+    case 'wake_up':
+      return e.pages.slice(0, 4).map((p) => ({ title: `${v.name}: page at ${fmtT(p.atMs)} (${p.cause.replace('_', ' ')})`, atMs: p.atMs, instances: p.instance === null ? refs(p.faultsBefore) : [p.instance] }));
     case 'crash':
       return [];
   }

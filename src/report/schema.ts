@@ -53,7 +53,7 @@ const instance = z.strictObject({
 }).describe('one process we started (one generation of an instance)');
 
 const verdict = z.strictObject({
-  name: str('invariant name'), kind: str('progress | no_loss | consistency | converge | recovery'), valid: validity, status,
+  name: str('invariant name'), kind: str('progress | no_loss | consistency | converge | recovery | wake_up'), valid: validity, status,
   summary: str('one line'),
   evidence: z.unknown().describe('checker-specific evidence, shaped as src/checks/evidence.ts describes; kind names the shape ("crash" when the checker threw)'),
 }).describe('a verdict');

@@ -1,9 +1,11 @@
 // Chooses the checkers a scenario asks for, binds them to its options, and judges a history.
-// recovery is always checked (every killed instance must be ready again), with a 30 s limit by default.
+// recovery is always checked (every killed instance must be ready again), with a 30 s limit by default;
+// wake_up too, unless the scenario says `wake_up: false`: a crash-looping component fails a run that never asked.
 import {
-  checkConsistency, checkConverge, checkNoLoss, checkProgress, checkRecovery, compose, named, type Composed, type NamedCheck,
+  checkConsistency, checkConverge, checkNoLoss, checkProgress, checkRecovery, checkWakeUp, compose, named, type Composed, type NamedCheck,
+  type WakeUpOptions,
 } from '../checks/index.js';
-import type { Scenario } from '../scenario/index.js';
+import { WAKE_UP_DEFAULTS, type Scenario } from '../scenario/index.js';
 import type { History } from '../store/index.js';
 
 /** The verdicts of a run and their merged validity. */
@@ -24,7 +26,22 @@ export function checksFor(scenario: Scenario): NamedCheck[] {
   }
   const recovery = inv.recovery ?? { within: DEFAULT_RECOVERY_MS };
   checks.push(named('recovery', 'recovery', checkRecovery, { withinMs: recovery.within, probe: recovery.probe }));
+  if (inv.wake_up !== null) checks.push(named('wake_up', 'wake_up', checkWakeUp, wakeUpOptions(scenario)));
   return checks;
+}
+
+/** The wake_up options of a scenario: its settings, else the defaults (the same as `wake_up: {}`). */
+export function wakeUpOptions(scenario: Scenario): WakeUpOptions {
+  const spec = scenario.invariants?.wake_up ?? WAKE_UP_DEFAULTS;
+  if (spec === null) throw new Error('wake_up is turned off in this scenario');
+  return {
+    backWithinMs: spec.back_within ?? scenario.invariants?.recovery?.within ?? DEFAULT_RECOVERY_MS,
+    crashLoop: { exits: spec.crash_loop.exits, withinMs: spec.crash_loop.within },
+    availability: spec.availability,
+    latency: spec.latency ? { thresholdMs: spec.latency.threshold, target: spec.latency.target } : null,
+    hourMs: spec.hour,
+    alerts: spec.alerts ? { probe: spec.alerts.probe, forMs: spec.alerts.for } : null,
+  };
 }
 
 /** Judges a recorded history against the scenario's invariants (pure: no processes, no clock). */

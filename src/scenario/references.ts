@@ -31,6 +31,10 @@ export function checkReferences(scenario: Scenario): ReferenceProblem[] {
       problems.push({ path: ['invariants', kind, 'probe'], message: `no probe named "${probe}" (${known.length ? `probes: ${known.join(', ')}` : 'add it under "probes:"'})` });
     }
   }
+  const alerts = scenario.invariants?.wake_up ? scenario.invariants.wake_up.alerts : undefined;
+  if (alerts !== undefined && !Object.hasOwn(scenario.probes, alerts.probe)) {
+    problems.push({ path: ['invariants', 'wake_up', 'alerts', 'probe'], message: `no probe named "${alerts.probe}" (add it under "probes:")` });
+  }
   return problems;
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { duration, positiveDuration } from './duration-schema.js';
 import { chaos } from './chaos-schema.js';
+import { wakeUp } from './wake-up-schema.js';
 
 /** A command: an argv list (run directly) or a string (run by /bin/sh -c). */
 const command = z.union([z.string().min(1), z.array(z.string()).min(1)], { error: 'a command string or a list of strings' });
@@ -139,6 +140,7 @@ const invariants = z.strictObject({
     within: positiveDuration.default(30_000).describe('each killed instance ready again (and progress, with probe) within this (default 30s)'),
     probe: z.string().optional(),
   }).optional(),
+  wake_up: wakeUp.optional().describe('would the run have paged the operator (judged by default; false: not judged)'),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -150,7 +152,7 @@ export const scenarioSchema = z.strictObject({
   chaos: chaos.optional().describe('the kill schedule; absent means no faults'),
   workload: workload.optional().describe('the client: operations with a deadline and an idempotency key'),
   probes: z.record(name, probe).default({}).describe('named readers of the system\'s state'),
-  invariants: invariants.optional().describe('the litmus questions; recovery is always checked'),
+  invariants: invariants.optional().describe('the litmus questions; recovery and wake_up are checked unless turned off'),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -25,6 +25,8 @@ export type RunEvent =
       signal: string | null;
       cause: ExitCause;
       uptimeMs: number;
+      /** an exit of its own: the last non-blank lines this generation printed (at most 10), the evidence of why */
+      tail?: string[];
     }
   | { type: 'component.restarting'; t: RunMs; instance: string; delayMs: number; reason: string }
   | {

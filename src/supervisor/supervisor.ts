@@ -40,7 +40,12 @@ interface Live {
   log: BoundedLog;
   watchers: Set<(line: string) => void>;
   tail: string[];
+  /** lines this generation printed so far (its share of tail) */
+  generationLines?: number;
 }
+
+/** Output lines recorded with an exit of its own (blank ones left out): the evidence of why it died. */
+const EXIT_TAIL_LINES = 10;
 
 export type KillOutcome = { fired: true; pid: number; signal: string } | { fired: false; reason: string };
 
@@ -167,7 +172,9 @@ export class Supervisor {
     const { plan } = live;
     live.generation += 1;
     const t0 = this.options.t0;
+    live.generationLines = 0;
     const onLine = (line: string): void => {
+      live.generationLines = (live.generationLines ?? 0) + 1;
       live.tail.push(line);
       if (live.tail.length > 20) live.tail.shift();
       for (const watcher of live.watchers) watcher(line);
@@ -214,8 +221,15 @@ export class Supervisor {
     live.running = false;
     const uptimeMs = performance.now() - live.spawnedAt;
     const { instance } = live.plan;
-    if (status.failure) live.tail.push(status.failure);
+    if (status.failure) {
+      live.tail.push(status.failure);
+      live.generationLines = (live.generationLines ?? 0) + 1;
+    }
     const exited: RunEvent = { type: 'component.exited', t, instance, pid: launched.identity.pid, code: status.code, signal: status.signal, cause, uptimeMs };
+    if (cause === 'self') {
+      const lines = Math.min(live.generationLines ?? 0, live.tail.length);
+      exited.tail = (lines === 0 ? [] : live.tail.slice(-lines)).filter((line) => line.trim() !== '').slice(-EXIT_TAIL_LINES);
+    }
     const decision = decideRestart(live.plan.restart, cause, uptimeMs, live.crashStreak);
     live.crashStreak = decision.crashStreak;
     const restarting: RunEvent = { type: 'component.restarting', t, instance, delayMs: decision.delayMs, reason: decision.reason };

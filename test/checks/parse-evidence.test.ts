@@ -51,7 +51,7 @@ test('parseEvidence: bad evidence is an error naming the kind, the field and wha
     { message: 'progress evidence does not have the progress checker\'s shape: fromMs: Invalid input: expected number, received string; stalls[0].faults: Invalid input: expected array, received undefined' });
   assert.throws(() => parseEvidence('progress', '{"fromMs":'), /^Error: progress evidence is not JSON \(.+\): \{"fromMs":$/);
   assert.throws(() => parseEvidence('no_loss', null), /no_loss evidence does not have the no_loss checker's shape: \(top\): Invalid input: expected object, received null/);
-  assert.throws(() => parseEvidence('speed', '{}'), { message: 'unknown invariant kind "speed" (expected one of progress, no_loss, consistency, converge, recovery)' });
+  assert.throws(() => parseEvidence('speed', '{}'), { message: 'unknown invariant kind "speed" (expected one of progress, no_loss, consistency, converge, recovery, wake_up)' });
 });
 
 test('parseVerdict: names the verdict whose evidence is bad and what to do', () => {

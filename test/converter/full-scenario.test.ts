@@ -33,7 +33,7 @@ async function runSmall(t: { after(fn: () => void): void }, extra: string[], sce
 test('the full topology under kill -9 of every component (postgres and redis included) passes', async (t) => {
   const run = await runSmall(t, []);
   assert.equal(run.code, 0, run.output);
-  assert.deepEqual([...run.verdicts.keys()].sort(), ['consistency', 'converge', 'no_loss', 'progress', 'recovery']);
+  assert.deepEqual([...run.verdicts.keys()].sort(), ['consistency', 'converge', 'no_loss', 'progress', 'recovery', 'wake_up']);
   for (const [name, v] of run.verdicts) assert.equal(v.valid, 'true', `${name}: ${v.summary}`);
 });
 

@@ -49,4 +49,5 @@ test('planted bug no-fsync: passes under kill -9, loses acknowledged jobs under 
   assert.equal(run.code, 1, run.output);
   assert.ok(run.failed.includes('no_loss'), run.output);
   assert.match(run.evidence, /"missing":\[\{"key":/);
+  assert.ok(!run.failed.includes('wake_up'), `silent: nothing would have paged\n${run.output}`);
 });

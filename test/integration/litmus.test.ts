@@ -1,5 +1,5 @@
 // The litmus questions on fixture services that do and do not survive kill -9: the correct store
-// passes all five invariants; each planted mistake fails the invariant that catches it, with evidence.
+// passes all six invariants; each planted mistake fails the invariant that catches it, with evidence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -26,10 +26,10 @@ async function runStore(flag: string): Promise<Outcome> {
   return { code: result.code, stdout: result.stdout + result.stderr, db, verdicts };
 }
 
-test('a correct service (fsync before ack, replay on start) passes all five', async () => {
+test('a correct service (fsync before ack, replay on start) passes all six', async () => {
   const run = await runStore('--correct');
   assert.equal(run.code, 0, run.stdout);
-  assert.deepEqual([...run.verdicts.keys()], ['progress', 'no_loss', 'consistency', 'converge', 'recovery']);
+  assert.deepEqual([...run.verdicts.keys()], ['progress', 'no_loss', 'consistency', 'converge', 'recovery', 'wake_up']);
   for (const [name, verdict] of run.verdicts) assert.equal(verdict.valid, 'true', `${name}: ${verdict.summary}`);
   assert.match(run.stdout, /PASS {2}no_loss {6}all \d+ acknowledged writes present/);
   const sql = new Database(run.db, { readonly: true });

@@ -130,6 +130,8 @@ test('a failing setup command stops the run before any component starts: exit 3 
 test('a component that keeps dying on its own is restarted with a doubling backoff, each exit recorded', async () => {
   const { db, out } = setup();
   const result = await runCli(['run', path.join(FIXTURES, 'scenarios/good/crash-loop.yml'), '--db', db, '--out', out]);
+  assert.equal(result.code, 1, 'a crash loop fails the run (wake_up, judged by default)');
+  assert.match(result.stdout, /FAIL {2}wake_up {6}yes, at [\d.]+ m?s: flaky\.0 crash-looped: \d+ exits of its own \(code 3\)/);
   assert.match(result.stdout, /exit {4}flaky\.0 \(pid \d+\) exited with code 3 0\.\d s after start \(not caused by crashtest\)/);
   assert.match(result.stdout, /restart flaky\.0 in 100 ms \(crash loop: 1 quick exits in a row\)/);
   const sql = new Database(db, { readonly: true });

@@ -77,7 +77,7 @@ test('a real run: no console error, no request, one kill marker per fired fault'
   const json = JSON.parse(readFileSync(path.join(path.dirname(html), 'report.json'), 'utf8'));
   assert.deepEqual(validateReport(json), [], 'the real report.json matches its schema');
   const suite = parseXml(readFileSync(path.join(path.dirname(html), 'junit.xml'), 'utf8')).find((e) => e.name === 'testsuite');
-  assert.deepEqual([suite?.attrs.name, suite?.attrs.tests, suite?.attrs.failures, suite?.attrs.errors], ['crashtest: store', '5', '0', '0']);
+  assert.deepEqual([suite?.attrs.name, suite?.attrs.tests, suite?.attrs.failures, suite?.attrs.errors], ['crashtest: store', '6', '0', '0']);
   const missing = await runCli(['report', 'nope', '--db', db]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no run matches "nope"/);

@@ -8,6 +8,8 @@ import { FIXTURES, runCli, tempDir } from '../helpers.js';
 
 const SCENARIOS: { file: string; env?: Record<string, string>; args?: string[] }[] = [
   { file: 'good/crash-loop.yml' },
+  { file: 'good/crash-loop-at-once.yml' },
+  { file: 'good/drops-requests.yml' },
   { file: 'good/redis-only.yml' },
   { file: 'good/servers.yml' },
   { file: 'good/tagged.yml', env: { CT_TAG: 'ct-replay-tag' } },

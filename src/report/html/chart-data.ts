@@ -24,6 +24,8 @@ export interface ChartData {
   quietStartS: number;
   kills: KillMark[];
   progress: { probe: string | null; t: number[]; v: (number | null)[]; stalls: [number, number][] };
+  /** when the run would have paged (wake_up), as [from, to] in seconds */
+  pages: [number, number][];
   recovery: { limitMs: number | null; components: string[]; t: number[]; ms: (number | null)[][] };
   ops: { bucketS: number; t: number[]; acked: number[]; retries: number[]; gaveUp: number[]; rejected: number[]; p50: (number | null)[]; p99: (number | null)[] } | null;
   usage: UsageChart | null;
@@ -55,6 +57,12 @@ function progressPoints(history: History, probe: string | null): { t: number[]; 
 function stallSpans(verdicts: readonly JudgedVerdict[]): [number, number][] {
   const e = verdicts.map((v) => v.evidence).find((x) => x.kind === 'progress');
   return e?.kind === 'progress' ? e.stalls.map((s) => [round3(s.fromMs / 1000), round3(s.toMs / 1000)]) : [];
+}
+
+// Pages of the wake_up verdict, as [from, to] in seconds (one still on at the end runs to endMs).
+function pageSpans(verdicts: readonly JudgedVerdict[], endMs: number): [number, number][] {
+  const e = verdicts.map((v) => v.evidence).find((x) => x.kind === 'wake_up');
+  return e?.kind === 'wake_up' ? e.pages.map((p) => [round3(p.atMs / 1000), round3(Math.max(p.untilMs ?? endMs, p.atMs) / 1000)]) : [];
 }
 
 // Recovery time per fired fault, one series per component (null where the fault hit another one).
@@ -109,6 +117,7 @@ export function chartData(input: ReportInput): ChartData {
     name: run.name, runId: run.id, endS: round3(runEndMs(history) / 1000),
     chaosStartS: round3(run.chaosStartMs / 1000), quietStartS: round3(run.quietStartMs / 1000), kills,
     progress: { probe, ...progressPoints(history, probe), stalls: stallSpans(input.verdicts) },
+    pages: pageSpans(input.verdicts, runEndMs(history)),
     recovery: recoveryPoints(input),
     ops: opsSeries(history),
     usage: usageSeries(input.usage, (instance) => componentOf(history, instance), runEndMs(history)),

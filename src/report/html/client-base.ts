@@ -46,7 +46,7 @@ export function ctOptions(data: ChartData, target: HTMLElement, series: UPlot.Se
   };
 }
 
-// Shades the quiet period (green) and the progress stalls (red) behind the series.
+// Shades the quiet period (green), the progress stalls (red) and the pages (amber) behind the series.
 export function ctShade(u: UPlot, data: ChartData): void {
   const { ctx, bbox } = u;
   const span = (from: number, to: number, color: string): void => {
@@ -59,6 +59,7 @@ export function ctShade(u: UPlot, data: ChartData): void {
   ctx.save();
   span(data.quietStartS, data.endS, 'rgba(16, 185, 129, 0.07)');
   for (const [from, to] of data.progress.stalls) span(from, to, 'rgba(220, 38, 38, 0.14)');
+  for (const [from, to] of data.pages ?? []) span(from, to, 'rgba(217, 119, 6, 0.16)');
   ctx.restore();
 }
 

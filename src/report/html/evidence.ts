@@ -1,7 +1,7 @@
 // The invariants section of the report page: one card per verdict with its evidence as tables
 // (stalls, missing keys, violating samples, the converge condition, recovery per fault).
 import type {
-  ConsistencyEvidence, ConvergeEvidence, JudgedVerdict, NoLossEvidence, ProgressEvidence, RecoveryEvidence,
+  ConsistencyEvidence, ConvergeEvidence, JudgedVerdict, NoLossEvidence, ProgressEvidence, RecoveryEvidence, WakeUpEvidence,
 } from '../../checks/index.js';
 import { formatMs } from '../../common/index.js';
 import { faultsText } from '../evidence-text.js';
@@ -54,6 +54,29 @@ function recovery(e: RecoveryEvidence): string {
   return kv(pairs) + foldedTable('faults', ['fault#', 'target', 'killed#', 'ready#', 'progress#', 'recovery#', '', 'issue'], rows, open);
 }
 
+// wake_up: every page (when, how long, why, the faults before it, the last lines), the objectives, the exits of their own.
+function wakeUp(e: WakeUpEvidence): string {
+  const pages: Row[] = e.pages.map((p) => ({
+    cells: [fmtT(p.atMs), p.untilMs === null ? 'the end' : fmtT(p.untilMs), p.cause.replace('_', ' '), p.what, faultsText(p.faultsBefore),
+      { html: p.tail.map((l) => `<code>${esc(l)}</code>`).join('<br>') }],
+    cls: 'bad',
+  }));
+  const objectives = [e.users?.availability, e.users?.latency].filter((o) => o != null).map((o): [string, string] => [
+    o.thresholdMs === null ? 'availability' : `latency ≤ ${formatMs(o.thresholdMs)}`,
+    `objective ${Number((o.target * 100).toFixed(3))}%: ${o.good} good, ${o.bad} bad, ${Math.round(o.budgetSpent * 100)}% of the run's budget spent`,
+  ]);
+  const rules = e.users === null ? 'no workload' : `${e.users.rules.map((r) => `${r.name} ≥ ${r.burnRate}x over ${formatMs(r.longMs)} and ${formatMs(r.shortMs)}`).join('; ')} (an hour = ${formatMs(e.users.hourMs)})`;
+  const exits: Row[] = e.selfExits.map((x) => ({
+    cells: [x.instance, x.pid, fmtT(x.t), x.signal ?? `code ${x.code ?? '?'}`, formatMs(x.uptimeMs), { html: x.tail.map((l) => `<code>${esc(l)}</code>`).join('<br>') }],
+    cls: 'warn',
+  }));
+  const alerts: [string, string][] = e.alerts === null ? [] : [['alerts', `probe ${e.alerts.probe}, for ${formatMs(e.alerts.forMs)}: ${e.alerts.firing.length} fired (${e.alerts.samples} readings, ${e.alerts.errors} errors)`]];
+  return kv([['would have paged', e.woken ? `yes, first at ${fmtT(e.firstPageMs)}` : 'no'], ...objectives, ['page rules', rules],
+    ['went down', `${e.downs} times; slowest back ${formatMs(e.slowestBackMs)} (limit ${formatMs(e.backWithinMs)})`], ['exits of their own', String(e.selfExitCount)], ...alerts])
+    + foldedTable('pages', ['at#', 'until#', 'cause', 'what', 'faults before', 'last lines'], pages, 1000)
+    + foldedTable('exits of their own', ['instance', 'pid#', 'at#', 'how', 'uptime#', 'last lines'], exits);
+}
+
 // The evidence of a verdict as HTML (a crashed checker's error as preformatted text).
 function evidenceHtml(v: JudgedVerdict): string {
   const e = v.evidence;
@@ -63,6 +86,7 @@ function evidenceHtml(v: JudgedVerdict): string {
     case 'consistency': return consistency(e);
     case 'converge': return converge(e);
     case 'recovery': return recovery(e);
+    case 'wake_up': return wakeUp(e);
     case 'crash': return `<pre class="raw">${esc(`the checker crashed: ${e.error}`)}</pre>`;
   }
 }

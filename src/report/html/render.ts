@@ -37,7 +37,7 @@ function sections(input: ReportInput, data: ReturnType<typeof chartData>): strin
   const { history } = input;
   const times = recoveryTimes(history, measuredRecovery(input.verdicts));
   const fired = new Map([...times].filter(([seq]) => history.faults.some((f) => f.seq === seq && f.firedMs !== null)));
-  const keys = '<p class="legend-keys"><span class="key kill">kill</span><span class="key stall">stall</span><span class="key quiet">quiet period</span></p>';
+  const keys = '<p class="legend-keys"><span class="key kill">kill</span><span class="key stall">stall</span><span class="key quiet">quiet period</span><span class="key page">would have paged</span></p>';
   const probe = data.progress.probe === null ? 'no numeric probe in this scenario' : `probe "${data.progress.probe}"`;
   const usageNote = 'sum over each component\'s instances, sampled about once a second';
   return [

@@ -47,7 +47,7 @@ export function toc(sections: readonly [string, string][]): string {
   return `<nav class="toc"><div class="wrap">${sections.map(([id, title]) => `<a href="#${esc(id)}">${esc(title)}</a>`).join('')}</div></nav>`;
 }
 
-// The four litmus questions, each with its status and the summaries of the invariants answering it.
+// The five litmus questions, each with its status and the summaries of the invariants answering it.
 export function questions(input: ReportInput): string {
   const cards = answers(input.verdicts).map((a) => {
     const why = input.verdicts.length === 0 ? 'the run ended before its checks' : `add ${a.kinds.join(' / ')} under invariants`;

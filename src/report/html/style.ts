@@ -33,6 +33,7 @@ section { margin: 30px 0; }
 h2 { font-size: 20px; margin: 0 0 12px; letter-spacing: -.01em; }
 h3 { font-size: 15px; margin: 18px 0 8px; }
 .grid { display: grid; gap: 14px; grid-template-columns: repeat(auto-fit, minmax(250px, 1fr)); }
+#verdict .grid { grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 16px 18px; box-shadow: 0 1px 2px rgba(15,23,42,.04); min-width: 0; }
 .question { border-top: 4px solid var(--skip); }
 .question.pass { border-top-color: var(--pass); } .question.fail { border-top-color: var(--fail); }
@@ -54,7 +55,7 @@ h3 { font-size: 15px; margin: 18px 0 8px; }
 .legend-keys { display: flex; flex-wrap: wrap; gap: 14px; font-size: 13px; color: var(--muted); margin: 0 0 8px; }
 .key::before { content: ""; display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 6px; vertical-align: -2px; }
 .key.kill::before { background: #dc2626; width: 3px; } .key.stall::before { background: rgba(220,38,38,.25); }
-.key.quiet::before { background: rgba(16,185,129,.25); }
+.key.quiet::before { background: rgba(16,185,129,.25); } .key.page::before { background: rgba(217,119,6,.3); }
 .kill-layer { position: absolute; inset: 0; pointer-events: none; }
 .kill-marker { position: absolute; top: 0; bottom: 0; width: 0; border-left: 2px solid rgba(220,38,38,.75); }
 .kill-marker span { position: absolute; top: 2px; left: 3px; font-size: 10.5px; line-height: 1; padding: 2px 4px; border-radius: 4px;
