@@ -10,7 +10,7 @@ export const MAX_SCHEDULED_FAULTS = 100_000;
 
 /** Problems of timing, targets, ports and presets, each with the path to point at. */
 export function checkFeasibility(scenario: Scenario): ReferenceProblem[] {
-  return [...timingProblems(scenario), ...killableProblems(scenario), ...portProblems(scenario), ...presetProblems(scenario)];
+  return [...timingProblems(scenario), ...progressProblems(scenario), ...killableProblems(scenario), ...portProblems(scenario), ...presetProblems(scenario)];
 }
 
 // The same arithmetic as the run: faults at start_after + k·interval, until the quiet period (default a quarter).
@@ -30,6 +30,16 @@ function timingProblems({ duration, chaos }: Scenario): ReferenceProblem[] {
     return [{ path: ['chaos', 'interval'], message: `a fault every ${formatDuration(chaos.interval)} for ${total} is ${faults} faults; at most ${MAX_SCHEDULED_FAULTS} (a longer interval or a shorter duration)` }];
   }
   return [];
+}
+
+// progress is judged over the chaos period (start_after to the quiet period): a window at least that long
+// could never see a stall, and the check could never fail.
+function progressProblems({ duration, chaos, invariants }: Scenario): ReferenceProblem[] {
+  const window = invariants?.progress?.window;
+  if (!chaos || window === undefined) return [];
+  const span = duration - (chaos.quiet ?? Math.round(duration / 4)) - chaos.start_after;
+  if (span <= 0 || window < span) return [];
+  return [{ path: ['invariants', 'progress', 'window'], message: `a window of ${formatDuration(window)} is not shorter than the chaos period progress is judged over (${formatDuration(span)}): no stall could ever be seen; shorten the window or lengthen the run` }];
 }
 
 function killableProblems({ chaos, components }: Scenario): ReferenceProblem[] {

@@ -42,6 +42,8 @@ const CASES: [string, string, string | RegExp][] = [
     '6:23 chaos.start_after: faults start after 20.0 s, at or past the duration (10.0 s): no fault could fire'],
   ['start-after-in-quiet', `name: t\nduration: 10s\n${API}chaos: { start_after: 8s }\n`,
     '6:23 chaos.start_after: faults start after 8.0 s, at or past the quiet period, which starts at 7.5 s: no fault could fire'],
+  ['progress-window-spans-chaos', `name: t\nduration: 10s\n${API}chaos: { quiet: 4s }\nprobes:\n  done: { command: [echo, "1"] }\ninvariants:\n  progress: { probe: done, window: 6s }\n`,
+    '10:36 invariants.progress.window: a window of 6.0 s is not shorter than the chaos period progress is judged over (6.0 s): no stall could ever be seen; shorten the window or lengthen the run'],
   ['nothing-killable', 'name: t\ncomponents:\n  - name: db\n    command: [sleep, "60"]\n    killable: false\nchaos: { interval: 1s }\n',
     '6:8 chaos: no component is killable (each has killable: false): chaos has nothing to hurt; remove chaos: or let one be killed'],
   ['target-not-killable', `name: t\n${API}  - name: db\n    command: [sleep, "60"]\n    killable: false\nchaos: { targets: [api, db] }\n`,
