@@ -32,7 +32,8 @@ test('armed pauses of workers past their lease: the correct system fences the st
 test('planted bug no-fencing: a paused worker commits after its job was taken over; consistency fails', async () => {
   const run = await runConverter('converter-pause-small.yml', 'no-fencing');
   assert.equal(run.code, 1, run.output);
-  assert.deepEqual(run.failed, ['consistency'], run.output);
+  assert.ok(run.failed.includes('consistency'), run.output); // converge may miss its 2.5 s too on a loaded machine
+  assert.ok(!run.failed.includes('no_loss'), run.output);
   assert.match(run.evidence, /was committed (by attempt \d+ .* after attempt \d+ had taken it over|\d+ times)/);
 });
 
