@@ -7,3 +7,4 @@ export { fillOperation, type InterpolationContext } from './interpolate.js';
 export { resolveScenario, type ResolvedScenario } from './resolve.js';
 export { dryValues, type RunValues, type ResolvedInstance } from './fill.js';
 export { matchTargets } from './targets.js';
+export { locate } from './locate.js';
