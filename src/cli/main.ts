@@ -7,6 +7,7 @@ import { registerValidate } from './validate.js';
 import { registerRuns } from './runs.js';
 import { registerCheck } from './check.js';
 import { registerReport } from './report.js';
+import { registerShrink } from './shrink.js';
 
 const program = new Command()
   .name('crashtest')
@@ -18,13 +19,15 @@ const program = new Command()
 Examples:
   $ crashtest run scenarios/converter.yml          # the reference system, about a minute
   $ crashtest validate my-system.yml
-  $ crashtest runs`);
+  $ crashtest runs
+  $ crashtest shrink latest                        # a failed run's faults, down to the fewest that still fail`);
 
 registerRun(program);
 registerValidate(program);
 registerRuns(program);
 registerCheck(program);
 registerReport(program);
+registerShrink(program);
 
 try {
   await program.parseAsync(process.argv);
