@@ -8,6 +8,7 @@ import { registerRuns } from './runs.js';
 import { registerCheck } from './check.js';
 import { registerReport } from './report.js';
 import { registerShrink } from './shrink.js';
+import { registerExplore } from './explore.js';
 
 const program = new Command()
   .name('crashtest')
@@ -20,6 +21,7 @@ Examples:
   $ crashtest run scenarios/converter.yml          # the reference system, about a minute
   $ crashtest validate my-system.yml
   $ crashtest runs
+  $ crashtest explore scenarios/converter.yml     # kill at every persistence point, one run each
   $ crashtest shrink latest                        # a failed run's faults, down to the fewest that still fail`);
 
 registerRun(program);
@@ -28,6 +30,7 @@ registerRuns(program);
 registerCheck(program);
 registerReport(program);
 registerShrink(program);
+registerExplore(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { DEFAULT_DB, openStore, markAbortedRuns, resolveRunId } from '../store/index.js';
 import { parseDuration, formatDuration } from '../scenario/index.js';
-import { readOriginal, shrink, faultsReplayCommand, type OriginalRun, type ShrinkStep } from '../shrink/index.js';
+import { faultsReplayCommand } from '../faults/index.js';
+import { readOriginal, shrink, type OriginalRun, type ShrinkStep } from '../shrink/index.js';
 import { ScenarioError } from '../errors.js';
 
 interface ShrinkFlags {

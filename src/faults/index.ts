@@ -3,3 +3,4 @@
 export { loadFaults } from './load.js';
 export { faultsOfRun, entryOf, faultsFileText } from './from-run.js';
 export { faultsFileSchema, faultEntrySchema, type FaultEntry, type FaultEntryInput } from './schema.js';
+export { faultsReplayCommand } from './replay-command.js';

@@ -1,6 +1,5 @@
 // What a shrink starts from: a failed run as stored (its scenario, environment, duration, the faults it
 // planned and the invariants that failed), read from the results database alone.
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ScenarioError } from '../errors.js';
 import { faultsOfRun, type FaultEntryInput } from '../faults/index.js';
@@ -49,13 +48,3 @@ export function envOfCommand(command: string): Record<string, string> {
   return env;
 }
 
-/** The command that replays a fault list against the original's scenario, environment and duration. */
-export function faultsReplayCommand(original: Pick<OriginalRun, 'scenarioFile' | 'env' | 'durationMs'>, faultsFile: string): string {
-  const rel = (file: string): string => {
-    const relative = path.relative(process.cwd(), file);
-    return relative && !relative.startsWith('..') ? relative : path.resolve(file);
-  };
-  const quote = (text: string): string => (/^[\w@%+=:,./*-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
-  const env = Object.entries(original.env).map(([name, value]) => ` --env ${quote(`${name}=${value}`)}`).join('');
-  return `npx crashtest run ${quote(rel(original.scenarioFile))} --faults ${quote(rel(faultsFile))}${env} --duration ${original.durationMs}ms`;
-}

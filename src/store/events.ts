@@ -54,8 +54,8 @@ export type RunEvent =
   | { type: 'usage.sampled'; t: RunMs; readings: UsageSample[] }
   | { type: 'run.phase'; t: RunMs; phase: RunPhase }
   | { type: 'run.note'; t: RunMs; level: 'info' | 'warn'; message: string }
-  /** this run is one step of a search (explore: a kill point; shrink: a candidate fault list) started from `parent` */
-  | { type: 'run.lineage'; t: RunMs; purpose: 'explore' | 'shrink'; parent: string; step: string };
+  /** this run is one step of a search (explore: the recording or a kill point; shrink: a candidate fault list) started from `parent` */
+  | { type: 'run.lineage'; t: RunMs; purpose: 'explore' | 'shrink'; parent?: string; step: string };
 
 export type RunPhase = 'starting' | 'chaos' | 'quiet' | 'converging' | 'stopping' | 'checking' | 'done';
 
