@@ -39,7 +39,7 @@ Examples:
       process.once('SIGINT', onSignal);
       try {
         const failed = [...original.failed.keys()].join(', ');
-        process.stdout.write(`crashtest: shrinking run ${original.runId} · ${original.faults.length} faults · ${failed} failed · up to ${flags.tries} replays a candidate · budget ${formatDuration(flags.budget)}\n`);
+        process.stdout.write(`crashtest: shrinking run ${original.runId} · ${plural(original.faults.length, 'fault')} · ${failed} failed · up to ${flags.tries} replays a candidate · budget ${formatDuration(flags.budget)}\n`);
         const result = await shrink({ original, tries: flags.tries, budgetMs: flags.budget, outRoot: flags.out, dbFile: flags.db, signal: abort.signal, onReplay: printStep });
         const { failures, replays } = result.reproduced;
         process.stdout.write(`\nsmallest fault list: ${plural(result.minimal.length, 'fault')} (from ${original.faults.length}), fails ${failed} in ${failures} of ${replays} replays · ${result.candidates} candidates, ${result.steps.length} replays in ${formatDuration(result.elapsedMs)}${result.outOfBudget ? ' (budget spent: the smallest so far)' : ''}\n`);
