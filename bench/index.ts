@@ -13,5 +13,5 @@ if (!only || only === 'report') sections.push(await benchReport());
 if (!only || only === 'converter') sections.push(await benchConverter());
 if (!only || only === 'system') sections.push(await benchConverterSystem());
 if (only === 'detection') sections.push(await benchDetection());
-if (only === 'search') sections.push(await benchSearch(process.argv[3], process.argv[4]));
+if (only === 'search') sections.push(await benchSearch(process.argv[3], process.argv[4], process.argv[5] ? Number(process.argv[5]) : undefined));
 process.stdout.write(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores, Node ${process.version})\n\n${sections.join('\n\n')}\n`);

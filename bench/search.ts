@@ -1,6 +1,6 @@
 // Search: how long `crashtest explore` takes to find each planted bug a crash can reveal (and that it
 // finds nothing in the correct system), and how far and how fast `crashtest shrink` reduces a failing run.
-//   npm run bench -- search [explore|shrink|both=both] [bugs=all, comma-separated, "correct" for none]
+//   npm run bench -- search [explore|shrink|both=both] [bugs=all, comma-separated, "correct" for none] [occurrences=2]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -36,11 +36,11 @@ function cli(args: string[], watch?: RegExp): Promise<Cli> {
 const bugArgs = (bug: string): string[] => (bug ? ['--env', `CONVERTER_BUG=${bug}`] : []);
 const seconds = (ms: number | null): string => (ms === null ? '—' : `${(ms / 1000).toFixed(0)} s`);
 
-async function exploreRows(bugs: string[]): Promise<string[][]> {
+async function exploreRows(bugs: string[], occurrences: number): Promise<string[][]> {
   const rows: string[][] = [];
   for (const bug of bugs) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'crashtest-explore-'));
-    const run = await cli(['explore', SCENARIO, '--components', 'api,worker', '--budget', '10m', ...bugArgs(bug), '--out', dir, '--db', path.join(dir, 'r.db')], /^kill .* FAIL /m);
+    const run = await cli(['explore', SCENARIO, '--components', 'api,worker', '--budget', '10m', '--occurrences', String(occurrences), ...bugArgs(bug), '--out', dir, '--db', path.join(dir, 'r.db')], /^kill .* FAIL /m);
     const coverage = /coverage: (\d+) points, (\d+) killed at, (\d+) failing · (\d+) runs/.exec(run.stdout);
     const failing = [...run.stdout.matchAll(/^FAIL {2}(\S+) at (.+?) \(occurrence/gm)].map((m) => `${m[1]}: \`${m[2]}\``);
     rows.push([bug || 'correct system', coverage ? `${coverage[1]} / ${coverage[2]} / ${coverage[3]}` : `exit ${run.code}`, seconds(run.firstMatchMs), failing.join('<br>') || 'none', seconds(run.elapsedMs)]);
@@ -70,12 +70,12 @@ async function shrinkRows(bugs: string[]): Promise<string[][]> {
 }
 
 /** The search figures as Markdown. */
-export async function benchSearch(which = 'both', bugList?: string): Promise<string> {
-  const bugs = bugList ? bugList.split(',').map((b) => (b === 'correct' ? '' : b)) : BUGS;
+export async function benchSearch(which = 'both', bugList?: string, occurrences = 2): Promise<string> {
+  const bugs = bugList && bugList !== 'all' ? bugList.split(',').map((b) => (b === 'correct' ? '' : b)) : BUGS;
   const parts = [`### Search: explore and shrink on \`${SCENARIO}\``];
   if (which !== 'shrink') {
-    parts.push(`\`crashtest explore --components api,worker --budget 10m\` (every point, first occurrences first):\n`);
-    parts.push(table(['system', 'points / killed / failing', 'time to the first failing point', 'failing points', 'whole explore'], await exploreRows(bugs)));
+    parts.push(`\`crashtest explore --components api,worker --budget 10m --occurrences ${occurrences}\` (every point, first occurrences first):\n`);
+    parts.push(table(['system', 'points / killed / failing', 'time to the first failing point', 'failing points', 'whole explore'], await exploreRows(bugs, occurrences)));
   }
   if (which !== 'explore') {
     parts.push(`\nThe scenario's own seeded run (a kill every 800 ms), then \`crashtest shrink latest --tries 2\`:\n`);
