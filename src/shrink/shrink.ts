@@ -56,7 +56,7 @@ export async function shrink(options: ShrinkOptions): Promise<ShrinkResult> {
   const play = async (faults: readonly FaultEntryInput[], attempt: number, candidate: number): Promise<boolean> => {
     const result: ReplayResult = await replay({
       scenarioFile: original.scenarioFile, env: original.env, durationMs: original.durationMs, faults, outRoot: options.outRoot, dbFile: options.dbFile,
-      faultsFile: path.join(dir, `candidate-${candidate}.yml`), comment: `shrink of run ${original.runId}: candidate ${candidate}, ${faults.length} faults`,
+      faultsFile: path.join(dir, `candidate-${candidate}.yml`), comment: `shrink of run ${original.runId}: candidate ${candidate}, ${faults.length} fault${faults.length === 1 ? '' : 's'}`,
       lineage: { purpose: 'shrink', parent: original.runId, step: `candidate ${candidate} (${faults.length} faults), replay ${attempt}` }, signal: options.signal,
     });
     const reproduced = [...result.failed.keys()].some((name) => original.failed.has(name));
