@@ -10,8 +10,8 @@ export interface Follower {
 
 const POLL_MS = 20;
 
-/** Calls `onLine` for every complete line appended to `file` (which must exist). */
-export function followLines(file: string, onLine: (line: string) => void): Follower {
+/** Calls `onLine` for every complete line appended to `file` (which must exist), and `onPartial` with an unfinished last line. */
+export function followLines(file: string, onLine: (line: string) => void, onPartial?: (line: string) => void): Follower {
   const fd = openSync(file, 'r');
   const buffer = Buffer.alloc(64 * 1024);
   let rest = '';
@@ -21,6 +21,8 @@ export function followLines(file: string, onLine: (line: string) => void): Follo
       const lines = (rest + buffer.toString('utf8', 0, n)).split('\n');
       rest = lines.pop() ?? '';
       for (const line of lines) onLine(line);
+      // strace writes a call's entry before it holds the call (delay_enter): the decision is made on it.
+      if (rest && onPartial) onPartial(rest);
     }
   };
   let watcher: FSWatcher | undefined = watch(file, () => read());

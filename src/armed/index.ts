@@ -5,3 +5,7 @@ export { checkArmedKillSupport, type ArmedKillSupport } from './support.js';
 export { openRegularFiles } from './open-files.js';
 export { PERSISTENCE_SYSCALLS, PLAIN_WRITE_SYSCALLS } from './syscalls.js';
 export { parseTraceLine, parseStraceMessage, type TraceEvent, type StraceMessage } from './trace-lines.js';
+export { traceCalls, type CallTrace, type TraceCallsOptions } from './trace-calls.js';
+export { armPoint, POINT_HOLD_US, type ArmPointOptions, type ArmedPoint, type PointOutcome } from './arm-point.js';
+export { parseCallEntry, type CallEntry } from './call-entry.js';
+export { pointOf, pointKey, foldPath, atPoint, type KillPoint } from './points.js';

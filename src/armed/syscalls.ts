@@ -16,8 +16,10 @@ export const PLAIN_WRITE_SYSCALLS = ['write', 'writev'] as const;
 export interface StraceCommand {
   pids: number[];
   syscalls: readonly string[];
-  /** strace's name for the signal, e.g. KILL */
+  /** strace's name for the signal, e.g. KILL; empty: no signal (trace only, or delayEnterUs) */
   signal: string;
+  /** hold every call of the set this many µs at its entry, after its line is written (a point kill decides then) */
+  delayEnterUs?: number;
   /** fire at the nth call of one syscall of the set, counted per thread, as strace counts (default 1) */
   nth?: number;
   outFile: string;
@@ -35,8 +37,15 @@ export function straceArgs(command: StraceCommand): string[] {
     '-s', '0', // no buffer contents: the call and its fd are enough
     '-o', command.outFile, // a file, so each line starts with its thread id (and is flushed per line)
     '-e', `trace=${set}`,
-    '-e', `inject=${set}:signal=${command.signal}${command.nth && command.nth > 1 ? `:when=${command.nth}` : ''}`,
+    ...injection(command),
     ...(command.paths ?? []).flatMap((path) => ['-P', path]),
     ...command.pids.flatMap((pid) => ['-p', String(pid)]),
   ];
+}
+
+function injection(command: StraceCommand): string[] {
+  const set = command.syscalls.join(',');
+  if (command.delayEnterUs) return ['-e', `inject=${set}:delay_enter=${command.delayEnterUs}`];
+  if (!command.signal) return [];
+  return ['-e', `inject=${set}:signal=${command.signal}${command.nth && command.nth > 1 ? `:when=${command.nth}` : ''}`];
 }

@@ -23,6 +23,8 @@ export interface Tracer {
 export interface TracerHandlers {
   onTrace(event: TraceEvent): void;
   onMessage(message: StraceMessage): void;
+  /** the unfinished last line of the trace: a call's entry, written before strace lets it run */
+  onPartial?(line: string): void;
 }
 
 /** Spawns `strace` (the binary `binary`) for `command` minus its output file, which is chosen here. */
@@ -33,7 +35,7 @@ export function startTracer(binary: string, command: Omit<StraceCommand, 'outFil
   const follower = followLines(outFile, (line) => {
     const event = parseTraceLine(line);
     if (event) handlers.onTrace(event);
-  });
+  }, handlers.onPartial && ((line) => handlers.onPartial!(line)));
   const child = spawn(binary, straceArgs({ ...command, outFile }), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let rest = '';
   child.stderr?.setEncoding('utf8');

@@ -5,3 +5,5 @@ export { startNemesis, type Nemesis, type NemesisOptions, type Trigger } from '.
 export { inject, type ArmKill, type ArmOutcome, type FaultOrder, type InjectContext } from './inject.js';
 export type { Victims, PoweredVolume } from './victims.js';
 export { seededRandom, newSeed, type Random } from './random.js';
+export { type PointFault } from './schedule.js';
+export { type ArmPointKill, type PointKillRequest, type PointKillOutcome } from './point-kill.js';

@@ -5,6 +5,7 @@ import { killGroup, waitGroupGone, type ProcessIdentity } from '../process/index
 import type { ArmedLanding, RunEvent } from '../store/index.js';
 import type { FaultSpec } from './schedule.js';
 import type { PoweredVolume, Victims } from './victims.js';
+import { pointKill, type ArmPointKill } from './point-kill.js';
 
 /** Where an armed kill landed, as the tracer saw it (atMs: the call's entry, ms since the epoch); `fired: false` when it did not land in time. */
 export type ArmOutcome =
@@ -33,6 +34,8 @@ export interface InjectContext {
   /** the volume an instance writes to (power loss) */
   volumeOf: (instance: string) => PoweredVolume | undefined;
   armKill: ArmKill;
+  /** arms a kill at a point (faults with `point`); absent: such faults are skipped */
+  armPoint?: ArmPointKill;
   armBoundMs: number;
   /** run-relative: no armed fault may land from here on (the quiet period) */
   armUntilMs: number;
@@ -54,6 +57,7 @@ export async function inject(order: FaultOrder, context: InjectContext): Promise
   const { fault } = order;
   if (fault.kind === 'pause') return pause(order, fault.durationMs, context);
   if (fault.kind === 'power-loss') return powerLoss(order, context);
+  if (fault.point) return pointKill(order, fault.point, context);
   if (fault.at === 'persistence') return armedKill(order, context);
   return plainKill(order, context);
 }

@@ -5,9 +5,19 @@ import { seededRandom, type Random } from './random.js';
 
 /** What one fault does; `kill` at `now` is a plain SIGKILL, at `persistence` it is armed (see armed/). */
 export type FaultSpec =
-  | { kind: 'kill'; at: 'now' | 'persistence'; nth?: number }
+  | { kind: 'kill'; at: 'now' | 'persistence'; nth?: number; point?: PointFault }
   | { kind: 'pause'; durationMs: number; at?: 'now' | 'persistence'; nth?: number }
   | { kind: 'power-loss' };
+
+/** A kill at the k-th call at one point (see armed/points) by any of `among` (the instances of one component). */
+export interface PointFault {
+  syscall: string;
+  /** the folded path, e.g. "data/out/*.raw.tmp-*" or "a/*.tmp -> a/*.raw" for a rename */
+  path: string;
+  /** 1 = the first call at the point after the fault's time */
+  occurrence: number;
+  among: string[];
+}
 
 /** A fault kind in the mix, with its weight: its share when drawn at random, its turns per cycle in a rotation. */
 export interface WeightedFault {

@@ -10,6 +10,8 @@ import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 import { registerPrune } from './prune.js';
 import { registerInit } from './init.js';
+import { registerShrink } from './shrink.js';
+import { registerExplore } from './explore.js';
 
 const program = new Command()
   .name('crashtest')
@@ -22,7 +24,9 @@ Examples:
   $ crashtest run scenarios/converter.yml          # the reference system, about a minute
   $ crashtest init my-system.yml --component 'api=python3 app.py --port \${self.port}'
   $ crashtest validate my-system.yml
-  $ crashtest runs`);
+  $ crashtest runs
+  $ crashtest explore scenarios/converter.yml     # kill at every persistence point, one run each
+  $ crashtest shrink latest                        # a failed run's faults, down to the fewest that still fail`);
 
 registerInit(program);
 registerRun(program);
@@ -32,6 +36,8 @@ registerCheck(program);
 registerReport(program);
 registerSchema(program);
 registerPrune(program);
+registerShrink(program);
+registerExplore(program);
 
 try {
   await program.parseAsync(process.argv);

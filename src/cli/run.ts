@@ -1,7 +1,8 @@
 // crashtest run <scenario.yml>: the kill -9 litmus test; prints events as they happen, ends with the verdict.
 import { Option, type Command } from 'commander';
 import { runScenario, type RunResult } from '../run/index.js';
-import { parseDuration, formatDuration, describeChaos } from '../scenario/index.js';
+import { parseDuration, formatDuration, describeChaos, loadScenario } from '../scenario/index.js';
+import { loadFaults } from '../faults/index.js';
 import { DEFAULT_DB } from '../store/index.js';
 import { terminalReporter } from '../report/index.js';
 import { ScenarioError } from '../errors.js';
@@ -19,6 +20,7 @@ interface RunFlags {
   chaos: boolean;
   verbose?: boolean;
   env?: Record<string, string>;
+  faults?: string;
 }
 
 /** Registers `run`. */
@@ -34,6 +36,7 @@ export function registerRun(program: Command): void {
     .option('--db <file>', 'results database', DEFAULT_DB)
     .addOption(new Option('--no-chaos', 'same run without faults: the baseline to compare against'))
     .option('-e, --env <NAME=VALUE>', 'extra environment for ${env.NAME} and every component (repeatable)', collectEnv)
+    .option('--faults <file>', 'replay this fault list (YAML or JSON: at, target, kind, armed.nth or point) instead of the seeded schedule')
     .option('-v, --verbose', 'also print every workload operation and teardown exits')
     .addHelpText('after', `
 Exit codes: 0 every invariant held · 1 an invariant failed · 2 bad scenario or usage ·
@@ -43,7 +46,8 @@ Examples:
   $ crashtest run scenarios/converter.yml
   $ crashtest run scenarios/converter.yml --seed 42 --duration 30s --interval 2s
   $ crashtest run scenarios/converter.yml --no-chaos          # baseline without kills
-  $ crashtest run scenarios/converter.yml --env CONVERTER_BUG=no-lease-expiry   # a planted bug`)
+  $ crashtest run scenarios/converter.yml --env CONVERTER_BUG=no-lease-expiry   # a planted bug
+  $ crashtest run scenarios/converter.yml --faults faults.yml   # replay an explicit fault list (from shrink or explore)`)
     .action(async (file: string, flags: RunFlags) => {
       checkOutputFolder('--out', flags.out);
       checkDatabaseForRun('--db', flags.db);
@@ -60,14 +64,15 @@ async function runWithSignals(file: string, flags: RunFlags): Promise<RunResult>
   const stopListening = abortOnSignals(abort);
   let close = (): void => undefined;
   try {
+    const faults = flags.faults !== undefined ? loadFaults(flags.faults, loadScenario(file)) : undefined;
     const result = await runScenario({
-      file, env: flags.env, seed: flags.seed, durationMs: flags.duration, intervalMs: flags.interval, chaos: flags.chaos,
+      file, env: flags.env, faults, faultsFile: flags.faults, seed: flags.seed, durationMs: flags.duration, intervalMs: flags.interval, chaos: flags.chaos,
       outRoot: flags.out, dbFile: flags.db, signal: abort.signal,
       onStart: ({ runId, outDir, settings, recorder, loaded }) => {
         const terminal = terminalReporter({ stream: process.stdout, verbose: flags.verbose, durationMs: settings.durationMs });
         close = terminal.close;
         recorder.onEvent(terminal.onEvent);
-        const chaos = settings.chaos ? `${describeChaos(loaded.scenario.chaos!, settings.intervalMs)}, quiet for the last ${formatDuration(settings.quietMs)}` : 'no chaos';
+        const chaos = settings.faults ? `${settings.faults.length} faults from ${flags.faults}` : settings.chaos ? `${describeChaos(loaded.scenario.chaos!, settings.intervalMs)}, quiet for the last ${formatDuration(settings.quietMs)}` : 'no chaos';
         process.stdout.write(`crashtest: run ${runId} of "${loaded.scenario.name}" · seed ${settings.seed} · ${formatDuration(settings.durationMs)} · ${chaos}\n`);
         process.stdout.write(`           output in ${outDir}\n`);
       },

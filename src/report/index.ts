@@ -8,3 +8,4 @@ export { validateReport } from './validate.js';
 export { renderJunit } from './junit.js';
 export { renderHtml } from './html/render.js';
 export { syntheticRun } from './synthetic.js';
+export { escText, escAttr } from './escape.js';

@@ -24,6 +24,7 @@ export function replayCommand(file: string, settings: RunSettings): string {
   const parts = ['npx crashtest run', path.relative(process.cwd(), file) || file, `--seed ${settings.seed}`, `--duration ${settings.durationMs}ms`];
   for (const [name, value] of Object.entries(settings.env)) parts.push(`--env ${shellQuote(`${name}=${value}`)}`);
   if (!settings.chaos) parts.push('--no-chaos');
+  else if (settings.faultsFile) parts.push(`--faults ${shellQuote(path.relative(process.cwd(), settings.faultsFile) || settings.faultsFile)}`);
   else parts.push(`--interval ${settings.intervalMs}ms`);
   return parts.join(' ');
 }

@@ -27,7 +27,7 @@ import { writeReports, type ReportPaths } from '../report/index.js';
 import type Database from 'better-sqlite3';
 import { sleepUntil } from '../common/index.js';
 import { startChaos } from './chaos.js';
-import { prepareArmedKills } from './armed.js';
+import { prepareArmedKills, preparePointKills } from './armed.js';
 import { mountVolumes, type RunVolumes } from './volumes.js';
 import { HarnessFailure } from './harness-failure.js';
 
@@ -40,6 +40,8 @@ export interface RunOptions extends Overrides {
   onStart?: (info: { runId: string; outDir: string; settings: RunSettings; recorder: RunRecorder; loaded: LoadedScenario }) => void;
   /** aborts the run (Ctrl-C, SIGTERM): everything is stopped and the run is marked aborted */
   signal?: AbortSignal;
+  /** watches the running system from launch to the quiet period (explore's recording); its stop() ends it */
+  observe?: (system: { supervisor: Supervisor; reaper: OrphanReaper; outDir: string; now: () => number }) => { stop(): Promise<void> };
 }
 
 export interface RunResult {
@@ -79,21 +81,25 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
   let volumes: RunVolumes | undefined;
   let nemesis: Nemesis | undefined;
   let load: Load | undefined;
+  let observer: { stop(): Promise<void> } | undefined;
   let failure: CrashtestError | undefined;
   try {
     recorder.record({ type: 'run.phase', t: now(), phase: 'starting' });
     volumes = await mountVolumes(resolved, { runId: recorder.runId, reaper });
-    const armKill = settings.chaos ? prepareArmedKills(loaded.scenario.chaos, reaper) : undefined;
+    const armKill = settings.chaos ? prepareArmedKills(loaded.scenario.chaos, reaper, settings.faults) : undefined;
     await runSetup(loaded, resolved, recorder, now);
     await supervisor.startAll();
+    observer = options.observe?.({ supervisor, reaper, outDir, now });
     const loadStartMs = Math.ceil(now());
     const quietStartMs = loadStartMs + settings.durationMs - settings.quietMs;
     recorder.record({ type: 'run.window', t: now(), chaosStartMs: loadStartMs + settings.startAfterMs, quietStartMs });
     recorder.record({ type: 'run.phase', t: now(), phase: 'chaos' });
     load = startLoad({ loaded, resolved, recorder, t0, loadStartMs, quietStartMs, endMs: loadStartMs + settings.durationMs, seed: settings.seed });
-    if (armKill) nemesis = startChaos({ loaded, settings, supervisor, recorder, volumes, armKill, t0, loadStartMs });
+    const armPoint = preparePointKills(reaper, outDir);
+    if (armKill) nemesis = startChaos({ loaded, settings, supervisor, recorder, volumes, armKill, armPoint, t0, loadStartMs });
     await sleepUntil(t0 + quietStartMs, harness.signal);
     await nemesis?.stop();
+    await observer?.stop();
     recorder.record({ type: 'run.phase', t: now(), phase: 'quiet' });
     await load.stopWorkload(harness.signal);
     recorder.record({ type: 'run.phase', t: now(), phase: 'converging' });
@@ -104,6 +110,7 @@ export async function runScenario(options: RunOptions): Promise<RunResult> {
     failure = harness.error ?? asCrashtestError(error, options.signal);
   } finally {
     await nemesis?.stop();
+    await observer?.stop();
     await load?.stop();
     stopUsage();
     await supervisor.stopAll();

@@ -1,6 +1,6 @@
 // The numbers a run uses: the scenario's values, overridden by command-line options.
 import type { Scenario } from '../scenario/index.js';
-import { newSeed } from '../chaos/index.js';
+import { newSeed, type PlannedFault } from '../chaos/index.js';
 
 /** Command-line overrides of the scenario (all optional). */
 export interface Overrides {
@@ -11,6 +11,10 @@ export interface Overrides {
   chaos?: boolean;
   /** --env NAME=VALUE: extra environment for ${env.NAME} and every component */
   env?: Record<string, string>;
+  /** --faults FILE: this explicit fault list (times from the load's start) instead of the seeded schedule */
+  faults?: PlannedFault[];
+  /** the file the list came from, for the replay command */
+  faultsFile?: string;
 }
 
 /** The run's effective timing and seed. */
@@ -26,6 +30,9 @@ export interface RunSettings {
   quietMs: number;
   /** extra environment given on the command line */
   env: Record<string, string>;
+  /** an explicit fault list replaces the seeded schedule */
+  faults?: PlannedFault[];
+  faultsFile?: string;
 }
 
 /** Merges scenario and overrides; the quiet period defaults to a quarter of the duration. */
@@ -35,12 +42,13 @@ export function resolveSettings(scenario: Scenario, overrides: Overrides): RunSe
   const quietMs = Math.min(chaos?.quiet ?? Math.round(durationMs / 4), durationMs);
   return {
     seed: overrides.seed ?? scenario.seed ?? newSeed(),
-    chaos: overrides.chaos !== false && chaos !== undefined,
+    chaos: overrides.chaos !== false && (chaos !== undefined || overrides.faults !== undefined),
     durationMs,
     intervalMs: overrides.intervalMs ?? chaos?.interval ?? 10_000,
     jitterMs: chaos?.jitter ?? 0,
     startAfterMs: chaos?.start_after ?? 0,
     quietMs,
     env: overrides.env ?? {},
+    ...(overrides.faults ? { faults: overrides.faults, faultsFile: overrides.faultsFile } : {}),
   };
 }

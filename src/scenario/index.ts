@@ -9,3 +9,4 @@ export { dryValues, type RunValues, type ResolvedInstance } from './fill.js';
 export { matchTargets } from './targets.js';
 export { scenarioJsonSchema, SCHEMA_FILE } from './json-schema.js';
 export { WAKE_UP_DEFAULTS, type WakeUpSpec } from './wake-up-schema.js';
+export { locate } from './locate.js';

@@ -57,7 +57,9 @@ export type RunEvent =
   /** a process an instance started had left its process group (setsid, a double fork): found by its mark and killed */
   | { type: 'process.escaped'; t: RunMs; instance: string; generation: number; pid: number; command: string }
   | { type: 'run.phase'; t: RunMs; phase: RunPhase }
-  | { type: 'run.note'; t: RunMs; level: 'info' | 'warn'; message: string };
+  | { type: 'run.note'; t: RunMs; level: 'info' | 'warn'; message: string }
+  /** this run is one step of a search (explore: the recording or a kill point; shrink: a candidate fault list) started from `parent` */
+  | { type: 'run.lineage'; t: RunMs; purpose: 'explore' | 'shrink'; parent?: string; step: string };
 
 export type RunPhase = 'starting' | 'chaos' | 'quiet' | 'converging' | 'stopping' | 'checking' | 'done';
 
@@ -111,6 +113,8 @@ export interface PlannedFaultRecord {
   durationMs?: number;
   /** how the target was chosen */
   why?: string;
+  /** a kill at a point: the k-th call at it, by any instance of the component */
+  point?: { syscall: string; path: string; occurrence: number };
 }
 
 /** Where an armed kill landed: the syscall it interrupted, or why it fell back to a plain kill. */
@@ -123,6 +127,10 @@ export interface ArmedLanding {
   tid: number | null;
   /** null when it landed on a persistence syscall */
   fellBack: string | null;
+  /** a kill at a point (crashtest explore, --faults): the point, e.g. "rename data/*.tmp -> data/*" */
+  point?: string;
+  /** the call had already run when the kill landed, just after it */
+  late?: boolean;
 }
 
 /** One CPU/RSS reading of one instance. */
