@@ -57,3 +57,21 @@ test('runtime imports have no cycles', () => {
   for (const file of files) visit(file, []);
   assert.deepEqual(cycles, []);
 });
+
+test('the command line starts light: main.ts reaches no engine folder and no heavy package before a command runs', () => {
+  const packages = (file: string): string[] => [...readFileSync(file, 'utf8')
+    .matchAll(/^(?:import|export)\s+(?!type\s)[^'"]*?from\s+'([^.'][^']*)'/gm)].map((m) => m[1]);
+  const reached = new Set<string>();
+  const walk = (file: string): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const next of imports(file, true)) walk(next);
+  };
+  walk(path.join(SRC, 'cli', 'main.ts'));
+  const folders = new Set([...reached].map((file) => path.relative(SRC, path.dirname(file)) || '.'));
+  const used = new Set([...reached].flatMap(packages).filter((name) => !name.startsWith('node:')));
+  // Engine folders (scenario: zod + yaml, store: SQLite, run, report...) load inside a command's action,
+  // with `await import('./<command>-action.js')`: `--help`, `--version` and `validate` stay fast.
+  assert.deepEqual([...folders].sort(), ['.', 'cli', 'common', 'init']);
+  assert.deepEqual([...used].sort(), ['chalk', 'commander']);
+});

@@ -1,10 +1,6 @@
 // crashtest check <run|latest>: projects a stored run's History from its events again and judges it, running nothing.
 import type { Command } from 'commander';
-import { DEFAULT_DB, readHistory, readRunScenario, saveVerdicts, writeDerivedTables } from '../store/index.js';
-import { withStoredRun } from './stored-run.js';
-import type { Scenario } from '../scenario/index.js';
-import { judge } from '../run/index.js';
-import { printVerdictLines } from './print-verdicts.js';
+import { DEFAULT_DB } from '../common/index.js';
 
 /** Registers `check`. */
 export function registerCheck(program: Command): void {
@@ -20,17 +16,5 @@ Examples:
   $ crashtest check                      # the latest run
   $ crashtest check 20261126-124808      # by id prefix
   $ crashtest check latest --db ci.db`)
-    .action(async (ref: string, opts: { db: string }) => {
-      const { runId, history, judgement } = await withStoredRun(opts.db, ref, (db, runId) => {
-        const history = readHistory(db, runId);
-        const judgement = judge(history, readRunScenario(db, runId) as Scenario);
-        saveVerdicts(db, runId, judgement.verdicts);
-        writeDerivedTables(db, history);
-        return { runId, history, judgement };
-      });
-      const status = history.run.status === 'aborted' ? ' (aborted run: judged on the history it left)' : '';
-      process.stdout.write(`run ${runId} of "${history.run.name}", seed ${history.run.seed}${status}\n`);
-      printVerdictLines(judgement.verdicts);
-      process.exitCode = judgement.valid === true ? 0 : 1;
-    });
+    .action(async (ref: string, opts: { db: string }) => (await import('./check-action.js')).check(ref, opts));
 }

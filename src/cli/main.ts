@@ -1,6 +1,7 @@
 // The crashtest program: name, version, commands; errors become exit codes here and only here.
+// Registering a command is cheap: its work (<command>-action.ts) is imported only when it runs.
 import { Command } from 'commander';
-import { VERSION } from '../run/index.js';
+import { VERSION } from '../common/index.js';
 import { reportError } from './exit-codes.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';

@@ -1,8 +1,7 @@
 // crashtest runs: past runs with verdict, duration, faults and seed.
 import type { Command } from 'commander';
-import { DEFAULT_DB, listRuns, markAbortedRuns, openStore, openStoreForReading } from '../store/index.js';
-import { formatDuration } from '../scenario/index.js';
-import { databaseExists, parseCount } from './path-options.js';
+import { DEFAULT_DB } from '../common/index.js';
+import { parseCount } from './path-options.js';
 
 /** Registers `runs`. */
 export function registerRuns(program: Command): void {
@@ -15,36 +14,5 @@ export function registerRuns(program: Command): void {
 Examples:
   $ crashtest runs
   $ crashtest runs --db ci-results.db -n 5`)
-    .action((opts: { db: string; limit: number }) => {
-      const runs = databaseExists('--db', opts.db) ? readRuns(opts.db, opts.limit) : [];
-      if (runs.length === 0) {
-        process.stdout.write(`no runs yet in ${opts.db} (start one with: crashtest run <scenario.yml>)\n`);
-        return;
-      }
-      const rows = runs.map((r) => [r.id, r.status, r.name, r.endMs === null ? '-' : formatDuration(r.endMs), String(r.faults), String(r.seed)]);
-      const header = ['RUN', 'STATUS', 'SCENARIO', 'DURATION', 'KILLS', 'SEED'];
-      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-      for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}\n`);
-    });
-}
-
-// Marks runs whose crashtest died as aborted when the database takes writes, then lists read-only:
-// on a full disk the list still shows, with a note that dead runs still read "running".
-function readRuns(file: string, limit: number): ReturnType<typeof listRuns> {
-  try {
-    const db = openStore(file);
-    try {
-      markAbortedRuns(db);
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    process.stderr.write(`note: runs whose crashtest died are not marked aborted (${(error as Error).message})\n`);
-  }
-  const db = openStoreForReading(file);
-  try {
-    return listRuns(db, limit);
-  } finally {
-    db.close();
-  }
+    .action(async (opts: { db: string; limit: number }) => (await import('./runs-action.js')).runs(opts));
 }

@@ -1,6 +1,6 @@
 // crashtest schema: prints the scenario format as JSON Schema, for editors (yaml-language-server) and CI linters.
 import type { Command } from 'commander';
-import { SCHEMA_FILE, scenarioJsonSchema } from '../scenario/index.js';
+import { SCHEMA_FILE } from '../common/index.js';
 
 /** Registers `schema`. */
 export function registerSchema(program: Command): void {
@@ -15,7 +15,8 @@ line in the scenario (VS Code's YAML extension, and every editor using yaml-lang
 Examples:
   $ crashtest schema > crashtest.schema.json
   $ crashtest schema | jq '.properties | keys'`)
-    .action(() => {
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('../scenario/index.js'); // zod, loaded only for this command
       process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 }

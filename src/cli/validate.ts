@@ -1,7 +1,6 @@
 // crashtest validate <scenario.yml>: checks a scenario file without running anything.
 import type { Command } from 'commander';
 import { collectEnv } from './env-option.js';
-import { loadScenario, matchTargets, formatDuration, resolveScenario, dryValues, describeChaos } from '../scenario/index.js';
 
 /** Registers `validate`. */
 export function registerValidate(program: Command): void {
@@ -15,15 +14,5 @@ Examples:
   $ crashtest validate scenarios/converter.yml
   $ crashtest validate my-system.yml --env API_PORT=8080
   $ crashtest validate my-system.yml && crashtest run my-system.yml`)
-    .action((file: string, flags: { env?: Record<string, string> }) => {
-      const loaded = loadScenario(file);
-      resolveScenario(loaded, dryValues(loaded.scenario, loaded.dir, { ...process.env, ...flags.env })); // as a run would, with this environment
-      const { scenario } = loaded;
-      const instances = scenario.components.reduce((n, c) => n + c.replicas, 0);
-      const targets = scenario.chaos ? matchTargets(scenario.components, scenario.chaos.targets).length : 0;
-      process.stdout.write(`${file}: ok — "${scenario.name}", ${plural(scenario.components.length, 'component')} (${plural(instances, 'instance')}), ` +
-        `${formatDuration(scenario.duration)}, ${scenario.chaos ? `${describeChaos(scenario.chaos)} among ${plural(targets, 'target')}` : 'no chaos'}\n`);
-    });
+    .action(async (file: string, flags: { env?: Record<string, string> }) => (await import('./validate-action.js')).validate(file, flags));
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,4 @@
 // Creates a run: its id, its output folder, its row in the results database and its recorder.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -7,11 +6,8 @@ import type { LoadedScenario } from '../scenario/index.js';
 import { RunRecorder } from '../store/index.js';
 import { readIdentity } from '../process/index.js';
 import type { RunSettings } from './settings.js';
-import { FolderError, makeFolder } from '../common/index.js';
+import { FolderError, makeFolder, VERSION } from '../common/index.js';
 import { ScenarioError } from '../errors.js';
-
-/** crashtest's own version, from package.json. */
-export const VERSION: string = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version;
 
 /** A sortable, readable run id: 20261126-124501-3fa2. */
 export function newRunId(now = new Date()): string {

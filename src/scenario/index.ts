@@ -7,6 +7,7 @@ export { fillOperation, type InterpolationContext } from './interpolate.js';
 export { resolveScenario, type ResolvedScenario } from './resolve.js';
 export { dryValues, type RunValues, type ResolvedInstance } from './fill.js';
 export { matchTargets } from './targets.js';
-export { scenarioJsonSchema, SCHEMA_FILE } from './json-schema.js';
+export { scenarioJsonSchema } from './json-schema.js';
+export { SCHEMA_FILE } from '../common/index.js';
 export { WAKE_UP_DEFAULTS, type WakeUpSpec } from './wake-up-schema.js';
 export { locate } from './locate.js';

@@ -3,9 +3,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from './schema.js';
 
-/** Where the published copy lives in the package, relative to its root. */
-export const SCHEMA_FILE = 'schema/scenario.schema.json';
-
 /** The JSON Schema of a scenario file, as the author writes it (input side: durations as "10s" or ms). */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

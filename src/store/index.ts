@@ -1,6 +1,7 @@
 // SQLite results (better-sqlite3, WAL): every event appended as it happens; the History is projected from them.
 export type { RunEvent, RunMs, RunPhase, OpRecord, OpAttempt, OpOutcome, ProbeSample, ExitCause, PlannedFaultRecord, UsageSample, ArmedLanding } from './events.js';
-export { openStore, DEFAULT_DB } from './open.js';
+export { openStore } from './open.js';
+export { DEFAULT_DB } from '../common/index.js';
 export { openStoreForReading } from './open-read.js';
 export { RunRecorder, type NewRun, type EventListener } from './writer.js';
 export { readHistory, readEvents, type History, type RunInfo, type RunStatus, type InstanceRecord, type FaultRecord, type InFlightOp } from './history.js';

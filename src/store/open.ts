@@ -5,9 +5,6 @@ import { makeFolder } from '../common/index.js';
 import { HarnessError } from '../errors.js';
 import { migrate } from './schema.js';
 
-/** The default location, relative to the working directory. */
-export const DEFAULT_DB = 'reports/crashtest.db';
-
 /** Opens the database at `file`, creating its folder; throws HarnessError (exit 4) if unusable. */
 export function openStore(file: string, { readonly = false } = {}): Database.Database {
   let db: Database.Database | undefined;

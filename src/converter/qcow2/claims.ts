@@ -7,6 +7,9 @@ const FREE = 0;
 const EXCLUSIVE = 1;
 const COMPRESSED = 2; // several compressed clusters may share one host cluster
 
+/** What claims a cluster, for the error message: a function when it is made per cluster, so it is built only on error. */
+export type Described = string | (() => string);
+
 /** 2 bits of state per host cluster: memory is file size / cluster size / 4 bytes. */
 export class HostClaims {
   private readonly bits: Uint8Array;
@@ -26,7 +29,7 @@ export class HostClaims {
   }
 
   /** Claims the clusters covering [offset, offset + length) for one table or data cluster. */
-  exclusive(offset: number, length: number, what: string): void {
+  exclusive(offset: number, length: number, what: Described): void {
     const first = Math.floor(offset / 2 ** this.clusterBits);
     const last = Math.min(Math.ceil((offset + length) / 2 ** this.clusterBits), this.clusters);
     for (let i = first; i < last; i++) {
@@ -36,7 +39,7 @@ export class HostClaims {
   }
 
   /** Claims the host cluster where a compressed cluster starts; sharing with other compressed clusters is fine. */
-  compressed(offset: number, what: string): void {
+  compressed(offset: number, what: Described): void {
     const i = Math.floor(offset / 2 ** this.clusterBits);
     if (i >= this.clusters) return;
     if (this.get(i) === EXCLUSIVE) throw this.reused(i, what);
@@ -52,8 +55,8 @@ export class HostClaims {
     this.bits[i >> 2] = (this.bits[i >> 2] & ~(3 << shift)) | (state << shift);
   }
 
-  private reused(index: number, what: string): ImageError {
+  private reused(index: number, what: Described): ImageError {
     const at = hex(index * 2 ** this.clusterBits);
-    return new ImageError('overlap', `${what} uses host cluster ${at}, which is already used by another table or cluster`);
+    return new ImageError('overlap', `${typeof what === 'function' ? what() : what} uses host cluster ${at}, which is already used by another table or cluster`);
   }
 }

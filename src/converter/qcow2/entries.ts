@@ -24,12 +24,12 @@ function standardOffset(hi: number, lo: number): number {
 export function decodeL1Entry(l1: Buffer, index: number, ctx: TableContext): number {
   const offset = standardOffset(l1.readUInt32BE(index * 8), l1.readUInt32BE(index * 8 + 4));
   if (offset === 0) return 0;
-  const what = `L2 table ${hex(offset)} (L1 entry ${index})`;
+  const what = (): string => `L2 table ${hex(offset)} (L1 entry ${index})`;
   if (offset % ctx.clusterSize !== 0) {
-    throw new ImageError('unaligned', `${what} is not aligned to the cluster size ${ctx.clusterSize}`);
+    throw new ImageError('unaligned', `${what()} is not aligned to the cluster size ${ctx.clusterSize}`);
   }
   if (offset + ctx.clusterSize > ctx.fileSize) {
-    throw new ImageError('past-eof', `${what} lies past the end of the file (${ctx.fileSize} bytes)`);
+    throw new ImageError('past-eof', `${what()} lies past the end of the file (${ctx.fileSize} bytes)`);
   }
   ctx.claims.exclusive(offset, ctx.clusterSize, what);
   return offset;
@@ -46,13 +46,13 @@ export function decodeL2Entry(l2: Buffer, index: number, guestOffset: number, ct
     throw new ImageError('zero-flag-v2', `L2 entry for guest offset ${hex(guestOffset)} has the zero flag, which version 2 images cannot have`);
   }
   if (offset === 0 && (lo & L2_LO_ZERO) === 0) return; // unallocated: reads as zeros
-  const what = `data cluster ${hex(offset)} (guest offset ${hex(guestOffset)})`;
+  const what = (): string => `data cluster ${hex(offset)} (guest offset ${hex(guestOffset)})`;
   if (offset % ctx.clusterSize !== 0) {
-    throw new ImageError('unaligned', `${what} is not aligned to the cluster size ${ctx.clusterSize}`);
+    throw new ImageError('unaligned', `${what()} is not aligned to the cluster size ${ctx.clusterSize}`);
   }
   if (lo & L2_LO_ZERO) return; // zero flag: reads as zeros whatever the offset
   if (offset >= ctx.fileSize) {
-    throw new ImageError('past-eof', `${what} lies past the end of the file (${ctx.fileSize} bytes)`);
+    throw new ImageError('past-eof', `${what()} lies past the end of the file (${ctx.fileSize} bytes)`);
   }
   ctx.claims.exclusive(offset, ctx.clusterSize, what);
   out.kind = 'data';
@@ -64,12 +64,12 @@ function decodeCompressed(hi: number, lo: number, guestOffset: number, ctx: Tabl
   const offsetBits = BigInt(62 - (ctx.clusterBits - 8));
   const offset = Number(entry & ((1n << offsetBits) - 1n));
   const extraSectors = Number((entry >> offsetBits) & ((1n << BigInt(ctx.clusterBits - 8)) - 1n));
-  const what = `compressed cluster at ${hex(offset)} (guest offset ${hex(guestOffset)})`;
+  const what = (): string => `compressed cluster at ${hex(offset)} (guest offset ${hex(guestOffset)})`;
   if (offset < ctx.clusterSize) {
-    throw new ImageError('into-header', `${what} points into the header (cluster 0)`);
+    throw new ImageError('into-header', `${what()} points into the header (cluster 0)`);
   }
   if (offset >= ctx.fileSize) {
-    throw new ImageError('past-eof', `${what} lies past the end of the file (${ctx.fileSize} bytes)`);
+    throw new ImageError('past-eof', `${what()} lies past the end of the file (${ctx.fileSize} bytes)`);
   }
   ctx.claims.compressed(offset, what);
   out.kind = 'compressed';
