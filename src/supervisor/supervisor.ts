@@ -5,49 +5,15 @@ import path from 'node:path';
 import { SystemError } from '../errors.js';
 import type { ExitCause, RunEvent, RunRecorder } from '../store/index.js';
 import { killGroup, waitGroupGone, type OrphanReaper, type ProcessIdentity } from '../process/index.js';
-import { waitReady, type ReadyCheck, type ReadyOutcome } from './readiness.js';
-import { decideRestart, type RestartRules } from './restart-policy.js';
-import { spawnInstance, type ExitStatus, type Launched, type LaunchSpec } from './spawn.js';
+import { waitReady, type ReadyOutcome } from './readiness.js';
+import { decideRestart } from './restart-policy.js';
+import { spawnInstance, type ExitStatus, type Launched } from './spawn.js';
 import { EscapeSweeper } from './escapes.js';
 import { BoundedLog, type LogLimits } from './bounded-log.js';
+import { EXIT_TAIL_LINES, type InstancePlan, type KillOutcome, type Live } from './instance.js';
 
-/** Everything needed to run one instance of a component. */
-export interface InstancePlan {
-  component: string;
-  instance: string;
-  launch: LaunchSpec;
-  ready?: { check: ReadyCheck; timeoutMs: number; everyMs: number };
-  restart: RestartRules;
-  /** runs once before the first start (e.g. initdb) */
-  prepare?: () => Promise<void>;
-  /** a folder (absolute) made by prepare and deleted after every process is gone, by the keeper if crashtest dies */
-  scratchDir?: string;
-  /** output lines recorded as run notes (e.g. PostgreSQL's crash recovery) */
-  notes?: RegExp;
-}
+export type { InstancePlan, KillOutcome } from './instance.js';
 
-interface Live {
-  plan: InstancePlan;
-  /** a restart after a chaos kill waits for this (a volume being mounted again) */
-  hold?: Promise<void>;
-  generation: number;
-  launched?: Launched;
-  spawnedAt: number;
-  running: boolean;
-  pendingCause?: ExitCause;
-  crashStreak: number;
-  restartTimer?: NodeJS.Timeout;
-  log: BoundedLog;
-  watchers: Set<(line: string) => void>;
-  tail: string[];
-  /** lines this generation printed so far (its share of tail) */
-  generationLines?: number;
-}
-
-/** Output lines recorded with an exit of its own (blank ones left out): the evidence of why it died. */
-const EXIT_TAIL_LINES = 10;
-
-export type KillOutcome = { fired: true; pid: number; signal: string } | { fired: false; reason: string };
 
 export class Supervisor {
   private readonly live = new Map<string, Live>();
