@@ -4,6 +4,7 @@ import { benchReport } from './report.js';
 import { benchConverter } from './converter.js';
 import { benchConverterSystem } from './converter-system.js';
 import { benchDetection } from './detection.js';
+import { benchSoak } from './soak.js';
 
 const sections: string[] = [];
 const only = process.argv[2];
@@ -12,4 +13,5 @@ if (!only || only === 'report') sections.push(await benchReport());
 if (!only || only === 'converter') sections.push(await benchConverter());
 if (!only || only === 'system') sections.push(await benchConverterSystem());
 if (only === 'detection') sections.push(await benchDetection());
+if (only === 'soak') sections.push(await benchSoak(process.argv[3]));
 process.stdout.write(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores, Node ${process.version})\n\n${sections.join('\n\n')}\n`);
