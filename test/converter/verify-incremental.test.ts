@@ -1,8 +1,10 @@
 // Incremental verify (--state): a check reads new outputs plus a rotating sample of old ones, so it catches a bad
 // new output at once and a bad old one within ceil(old/sample) checks; --full reads all; --compact hard-links.
+// verify only reads: a writer holding the lock (an api paused mid-commit) does not hold it up.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { tempDir, cli, cliOk } from './helpers.js';
 import { processGroup } from './procs.js';
@@ -96,4 +98,16 @@ test('planReads: with no new jobs, every old output is re-read once per ceil(old
   const fresh = planReads([...done, { id: 'id9', checksum: 'c9' } as Job], state, { full: false, sample: 0 });
   assert.deepEqual(fresh.read.map((j) => j.id), ['id9'], 'a job not yet verified is always read');
   assert.equal(planReads(done, state, { full: true, sample: 0 }).read.length, 7);
+});
+
+test('verify takes no write lock: it answers while another process holds the store mid-commit', async (t) => {
+  const r = await startRig(t, 'verify-lock');
+  await r.post(['l0']);
+  const writer = new Database(r.db);
+  t.after(() => writer.close());
+  writer.prepare('BEGIN IMMEDIATE').run();
+  writer.prepare(`UPDATE jobs SET updated_at = updated_at + 1 WHERE idempotency_key = 'l0'`).run();
+  const result = cli(['verify', '--db', r.db, '--data', r.dir, '--state', r.state]);
+  writer.prepare('ROLLBACK').run();
+  assert.deepEqual({ status: result.status, stdout: result.stdout, stderr: result.stderr }, { status: 0, stdout: '', stderr: '' });
 });
