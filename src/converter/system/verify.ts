@@ -1,6 +1,5 @@
-// verify: checks the store against the files, one printed line per violation, nothing when consistent.
-// Exit 0 whenever it could look; non-zero only when it cannot run at all (no database, unreadable store).
-// With --state, a check reads only new outputs plus a rotating sample of old ones (--full reads all).
+// verify: checks the store against the files, one printed line per violation, nothing when consistent (--state:
+// new outputs plus a rotating sample of old ones). Exit 0 whenever it could look; non-zero only if it cannot run.
 import { flags, intFlag, requireString } from '../cli/args.js';
 import { UsageError } from '../errors.js';
 import { compactOutput } from './compact.js';
