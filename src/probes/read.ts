@@ -5,8 +5,11 @@ import pg from 'pg';
 import type { ProbeSpec } from '../scenario/index.js';
 import { fromRows, parseLines, parseText, type Reading } from './parse.js';
 
-/** Reads the probe once; throws an Error saying what went wrong (recorded as the sample's error). */
-export async function readProbe(spec: ProbeSpec, cwd: string): Promise<Reading> {
+/**
+ * Reads the probe once; throws an Error saying what went wrong (recorded as the sample's error). A command probe
+ * sees CRASHTEST_PROBE_FINAL=1 in the final reading (0 before): an incremental checker can do its full pass then.
+ */
+export async function readProbe(spec: ProbeSpec, cwd: string, final = false): Promise<Reading> {
   if (spec.http) {
     const response = await fetch(spec.http.url, { signal: AbortSignal.timeout(spec.timeout) });
     const text = await response.text();
@@ -15,7 +18,7 @@ export async function readProbe(spec: ProbeSpec, cwd: string): Promise<Reading> 
   }
   if (spec.command) {
     const argv = typeof spec.command === 'string' ? [spec.command] : spec.command;
-    const result = await execa(argv[0], argv.slice(1), { shell: typeof spec.command === 'string', cwd, reject: false, timeout: spec.timeout, stdin: 'ignore' });
+    const result = await execa(argv[0], argv.slice(1), { shell: typeof spec.command === 'string', cwd, env: { CRASHTEST_PROBE_FINAL: final ? '1' : '0' }, reject: false, timeout: spec.timeout, stdin: 'ignore' });
     if (result.timedOut) throw new Error(`timed out after ${spec.timeout} ms`);
     if (result.exitCode !== undefined && spec.violations_exit.includes(result.exitCode)) return violationLines(String(result.stdout), result.exitCode);
     if (result.exitCode !== 0) throw new Error(`exited with ${result.exitCode ?? result.signal}: ${String(result.stderr).trim().split('\n').at(-1) ?? ''}`);

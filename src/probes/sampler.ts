@@ -17,7 +17,7 @@ export function startProbes(probes: Record<string, ProbeSpec>, options: { record
   let stopped = false;
   const sample = (name: string, spec: ProbeSpec, final: boolean): Promise<void> => {
     const t = now();
-    const done = readProbe(spec, options.cwd).then(
+    const done = readProbe(spec, options.cwd, final).then(
       (reading): ProbeSample => ({ probe: name, t, final, ...reading }),
       (error: Error): ProbeSample => ({ probe: name, t, final, error: error.message || String(error) }),
     ).then((result) => { if (!stopped || final) options.recorder.record({ type: 'probe.sampled', t: result.t, sample: result }); });

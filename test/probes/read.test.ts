@@ -34,3 +34,9 @@ test('violations_exit is for command probes only', () => {
   assert.equal(result.success, false);
   assert.deepEqual(result.error?.issues.map((i) => [i.path.join('.'), i.message]), [['probes.p.violations_exit', 'violations_exit applies to command probes only']]);
 });
+
+test('a command probe sees CRASHTEST_PROBE_FINAL=1 in the final reading only (an incremental checker does its full pass then)', async () => {
+  const echo = probe({ command: 'echo "final=$CRASHTEST_PROBE_FINAL"', parse: 'lines' });
+  assert.deepEqual(await readProbe(echo, ROOT), { items: ['final=0'] });
+  assert.deepEqual(await readProbe(echo, ROOT, true), { items: ['final=1'] });
+});

@@ -36,7 +36,7 @@ CREATE INDEX IF NOT EXISTS commits_by_job ON commits (job_id);`;
 export interface OpenOptions {
   /** How long a statement waits for another process's lock before failing with SQLITE_BUSY. */
   busyTimeoutMs: number;
-  /** Refuse to create the database (verify inspects an existing one). */
+  /** Refuse to create the database or its tables (verify inspects an existing one, and takes no write lock). */
   mustExist?: boolean;
   /** false only under the planted bug no-fsync: synchronous=OFF, commits are never fsynced. Default true. */
   fsync?: boolean;
@@ -53,7 +53,9 @@ export function openDb(path: string, options: OpenOptions): Db {
   }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.transaction(() => db.exec(SCHEMA)).immediate();
+  // An existing store (verify) is only read: creating the schema takes the write lock, which an api paused in
+  // the middle of a commit holds for as long as it is paused, while WAL readers never wait for a writer.
+  if (options.mustExist !== true) db.transaction(() => db.exec(SCHEMA)).immediate();
   return db;
 }
 
