@@ -23,6 +23,7 @@ function setup() {
 /** Resolves with the exit code, or with 'hung' (after killing it: it is our child) if it outlives `timeoutMs`. */
 function exitWithin(cli: ReturnType<typeof startCli>, timeoutMs: number): Promise<number | null | 'hung'> {
   return new Promise((resolve) => {
+    if (cli.exitCode !== null || cli.signalCode !== null) return resolve(cli.exitCode); // it exited before we asked
     const timer = setTimeout(() => { cli.kill('SIGKILL'); resolve('hung'); }, timeoutMs);
     cli.once('exit', (code) => { clearTimeout(timer); resolve(code); });
   });
