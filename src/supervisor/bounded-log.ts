@@ -61,7 +61,13 @@ export class BoundedLog implements LogSink {
     this.ended = true;
     if (this.dropped > 0) this.stream.write(`--- crashtest dropped ${this.dropped} lines: the disk fell behind\n`);
     if (this.failed || this.stream.destroyed) done();
-    else this.stream.end(done);
+    else {
+      // A write that fails while flushing (a full disk) is reported before done, not on a later tick.
+      this.stream.end((error?: Error | null) => {
+        if (error) this.failWith(error as NodeJS.ErrnoException);
+        done();
+      });
+    }
   }
 
   // Keeps the newest output: the current file becomes <file>.1 (replacing an older one), a new one starts.
