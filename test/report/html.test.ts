@@ -105,3 +105,14 @@ test('excerpts are read around exits of their own and failures, from <out>/logs/
   assert.ok(excerpts.some((x) => x.instance === 'api.0' && x.lines[0].text === 'serving'), 'api.0 logged around the stall too');
   assert.deepEqual(await collectExcerpts(literalHistory(), literalJudged(), path.join(logs, 'missing')), []);
 });
+
+test('the run\'s warnings (a rotated log, dropped lines) are listed in the report, escaped; none means no section', () => {
+  const input = literalInput();
+  assert.doesNotMatch(renderHtml(input), /<h3>Warnings<\/h3>/);
+  const message = `logs/api.0.log rotated at 32 MiB: earlier output in api.0.log.1, older output discarded ${XSS}`;
+  const events = [...input.history.events, { type: 'run.note' as const, t: 1_500, level: 'warn' as const, message }, { type: 'run.note' as const, t: 1_600, level: 'info' as const, message: 'setup: mkdir' }];
+  const html = renderHtml({ ...input, history: { ...input.history, events } });
+  assert.match(html, /<h3>Warnings<\/h3>/);
+  assert.ok(html.includes('logs/api.0.log rotated at 32 MiB: earlier output in api.0.log.1, older output discarded &lt;script&gt;'));
+  assert.doesNotMatch(html, /<td>setup: mkdir<\/td>/, 'info notes are not warnings');
+});

@@ -12,6 +12,7 @@ import { esc } from './markup.js';
 import { banner, questions, toc } from './sections.js';
 import { PAGE_CSS } from './style.js';
 import { escapedTable } from './escaped.js';
+import { warningsTable } from './warnings.js';
 import { faultsTable, instancesTable, logExcerpts, recoveryTable, workloadTable } from './tables.js';
 
 // The CSP source of an inline block: 'sha256-<base64>' of its exact text.
@@ -48,7 +49,7 @@ function sections(input: ReportInput, data: ReturnType<typeof chartData>): strin
 <h3>Totals</h3>${workloadTable(opStats(history.ops))}</section>`,
     `<section id="resources"><h2>Resources</h2>${data.usage ? chartCard('chart-cpu', 'CPU % per component', usageNote) + chartCard('chart-rss', 'Resident memory per component', usageNote) : '<p class="empty">no CPU/RSS samples</p>'}</section>`,
     `<section id="invariants"><h2>Invariants</h2>${invariants(input.verdicts)}</section>`,
-    `<section id="instances"><h2>Instances</h2>${instancesTable(history)}${escapedTable(history)}</section>`,
+    `<section id="instances"><h2>Instances</h2>${instancesTable(history)}${escapedTable(history)}${warningsTable(history)}</section>`,
     `<section id="faults"><h2>Faults</h2>${faultsTable(history, times)}</section>`,
     `<section id="logs"><h2>Logs</h2>${logExcerpts(input.excerpts)}</section>`,
   ];
