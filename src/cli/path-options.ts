@@ -2,7 +2,7 @@
 // (exit 2) in one line naming the option, never a stack trace and never a hang.
 import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { makeFolder, FolderError } from '../common/index.js';
+import { makeFolder, FolderError, parseDuration } from '../common/index.js';
 import { ScenarioError } from '../errors.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -35,6 +35,22 @@ export function parseCount(flag: string): (value: string) => number {
       throw new ScenarioError(`${flag}: expected a whole number of at least 1, got "${value}"`);
     }
     return count;
+  };
+}
+
+/** `--seed N`: a whole number from 0 to 2^31 - 1 (the schedule's seed). */
+export function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new ScenarioError(`--seed: expected a whole number from 0 to ${2 ** 31 - 1}, got "${value}"`);
+  return seed;
+}
+
+/** A duration option above 0 ("500ms", "10s", "2m"); `examples` is what the error suggests. */
+export function parseDurationOption(flag: string, examples = '"500ms", "10s" or "2m"'): (value: string) => number {
+  return (value) => {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms === 0) throw new ScenarioError(`${flag}: expected a duration like ${examples}, got "${value}"`);
+    return ms;
   };
 }
 

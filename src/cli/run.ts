@@ -1,7 +1,7 @@
 // crashtest run <scenario.yml>: the kill -9 litmus test; prints events as they happen, ends with the verdict.
 import { Option, type Command } from 'commander';
-import { DEFAULT_DB, parseDuration } from '../common/index.js';
-import { ScenarioError } from '../errors.js';
+import { DEFAULT_DB } from '../common/index.js';
+import { parseDurationOption, parseSeed } from './path-options.js';
 import { collectEnv } from './env-option.js';
 import type { RunFlags } from './run-action.js';
 
@@ -12,8 +12,8 @@ export function registerRun(program: Command): void {
     .description('run a scenario: start its components, kill them on a seeded schedule, check the invariants')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('--seed <n>', 'seed of the fault schedule (default: the scenario\'s, else random)', parseSeed)
-    .option('--duration <time>', 'load and chaos phase, e.g. 30s or 2m (default: the scenario\'s)', durationOption('--duration'))
-    .option('--interval <time>', 'time between kills, e.g. 500ms (default: the scenario\'s, else 10s)', durationOption('--interval'))
+    .option('--duration <time>', 'load and chaos phase, e.g. 30s or 2m (default: the scenario\'s)', parseDurationOption('--duration'))
+    .option('--interval <time>', 'time between kills, e.g. 500ms (default: the scenario\'s, else 10s)', parseDurationOption('--interval'))
     .option('--out <dir>', 'folder for run output: <dir>/<run-id>/', 'reports')
     .option('--db <file>', 'results database', DEFAULT_DB)
     .addOption(new Option('--no-chaos', 'same run without faults: the baseline to compare against'))
@@ -31,18 +31,4 @@ Examples:
   $ crashtest run scenarios/converter.yml --env CONVERTER_BUG=no-lease-expiry   # a planted bug
   $ crashtest run scenarios/converter.yml --faults faults.yml   # replay an explicit fault list (from shrink or explore)`)
     .action(async (file: string, flags: RunFlags) => (await import('./run-action.js')).run(file, flags));
-}
-
-function parseSeed(value: string): number {
-  const seed = Number(value);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) throw new ScenarioError(`--seed: expected a whole number from 0 to ${2 ** 31 - 1}, got "${value}"`);
-  return seed;
-}
-
-function durationOption(flag: string): (value: string) => number {
-  return (value) => {
-    const ms = parseDuration(value);
-    if (ms === undefined || ms === 0) throw new ScenarioError(`${flag}: expected a duration like "500ms", "10s" or "2m", got "${value}"`);
-    return ms;
-  };
 }

@@ -1,8 +1,8 @@
 // crashtest shrink <run>: the smallest list of a failed run's faults that still fails the same invariant;
 // every candidate is a stored run linked to the original.
 import type { Command } from 'commander';
-import { DEFAULT_DB, parseDuration } from '../common/index.js';
-import { ScenarioError } from '../errors.js';
+import { DEFAULT_DB } from '../common/index.js';
+import { parseCount, parseDurationOption } from './path-options.js';
 import type { ShrinkFlags } from './shrink-action.js';
 
 /** Registers `shrink`. */
@@ -11,8 +11,8 @@ export function registerShrink(program: Command): void {
     .command('shrink')
     .description('reduce a failed run\'s faults to the smallest list that still fails the same invariant (delta debugging)')
     .argument('[run]', 'the failed run: id, a unique prefix of one, or "latest"', 'latest')
-    .option('--tries <n>', 'replays per candidate: it fails when any of them fails the same way', positive('--tries'), 3)
-    .option('--budget <time>', 'stop searching after this long and report the smallest list so far', budget, 10 * 60_000)
+    .option('--tries <n>', 'replays per candidate: it fails when any of them fails the same way', parseCount('--tries'), 3)
+    .option('--budget <time>', 'stop searching after this long and report the smallest list so far', parseDurationOption('--budget', '"90s" or "10m"'), 10 * 60_000)
     .option('--out <dir>', 'folder for the replays\' output, and shrink-<run>/ with the fault lists', 'reports')
     .option('--db <file>', 'results database (the original is read from it, every replay stored in it)', DEFAULT_DB)
     .addHelpText('after', `
@@ -23,18 +23,4 @@ Examples:
   $ crashtest shrink latest                          # the 4 faults of that run, down to 1
   $ crashtest shrink 20261201-195037 --tries 5 --budget 20m`)
     .action(async (ref: string, flags: ShrinkFlags) => (await import('./shrink-action.js')).shrinkRun(ref, flags));
-}
-
-function positive(flag: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new ScenarioError(`${flag}: expected a whole number of at least 1, got "${value}"`);
-    return n;
-  };
-}
-
-function budget(value: string): number {
-  const ms = parseDuration(value);
-  if (ms === undefined || ms === 0) throw new ScenarioError(`--budget: expected a duration like "90s" or "10m", got "${value}"`);
-  return ms;
 }
