@@ -1,4 +1,5 @@
 // What `crashtest prune` does, loaded only when it runs: pick the runs to forget, delete their folders and rows.
+import { plural } from '../common/index.js';
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { deleteRuns, markAbortedRuns, openStore, runsToPrune, type PrunableRun } from '../store/index.js';
@@ -30,7 +31,7 @@ export function prune(flags: PruneFlags): void {
       deleteRuns(db, doomed.map((run) => run.id));
       db.exec('VACUUM');
     }
-    process.stdout.write(`${verb} ${doomed.length} run${doomed.length === 1 ? '' : 's'}, ${formatBytes(bytes)} of output\n`);
+    process.stdout.write(`${verb} ${plural(doomed.length, 'run')}, ${formatBytes(bytes)} of output\n`);
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 // What `crashtest shrink` does, loaded only when it runs: read the failed run, replay smaller fault lists, print each step.
+import { plural } from '../common/index.js';
 import { stringify } from 'yaml';
 import { openStore, markAbortedRuns, resolveRunId } from '../store/index.js';
 import { formatDuration } from '../scenario/index.js';
@@ -51,6 +52,3 @@ function printStep(step: ShrinkStep): void {
   process.stdout.write(`  candidate ${String(step.candidate).padEnd(3)} ${plural(step.faults.length, 'fault').padEnd(9)} replay ${step.attempt}  ${outcome.padEnd(22)} run ${step.runId}\n`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,4 +1,5 @@
 // What `crashtest validate` does, loaded only when it runs: load the scenario and resolve it as a run would.
+import { plural } from '../common/index.js';
 import { loadScenario, matchTargets, formatDuration, resolveScenario, dryValues, describeChaos } from '../scenario/index.js';
 
 /** Checks `file` as a run would (with this environment) and prints a one-line summary. */
@@ -12,4 +13,3 @@ export function validate(file: string, flags: { env?: Record<string, string> }):
     `${formatDuration(scenario.duration)}, ${scenario.chaos ? `${describeChaos(scenario.chaos)} among ${plural(targets, 'target')}` : 'no chaos'}\n`);
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

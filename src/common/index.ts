@@ -7,3 +7,4 @@ export { VERSION, DEFAULT_DB, SCHEMA_FILE } from './package.js';
 export { sleep, sleepUntil } from './sleep.js';
 export { findExecutable, pathDirs } from './executable.js';
 export { makeFolder, FolderError } from './make-folder.js';
+export { plural } from './plural.js';
